@@ -1,0 +1,112 @@
+package dev.footprint.memory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The memory files of one cgroup directory, v1 or v2. {@link #read()} reads them each time it is
+ * called; nothing is cached.
+ */
+public final class CgroupMemory {
+
+    /** cgroup v1 writes "no limit" as a huge number rounded down to the page size; anything this large is none. */
+    private static final long V1_UNLIMITED = Long.MAX_VALUE / 2;
+
+    private final Path dir;
+    private final CgroupVersion version;
+
+    public CgroupMemory(Path dir, CgroupVersion version) {
+        this.dir = dir;
+        this.version = version;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public CgroupVersion version() {
+        return version;
+    }
+
+    /**
+     * The cgroup of this process, found through /proc/self/cgroup and /proc/self/mountinfo under
+     * {@code root} ("/" in production, a fixture directory in tests); empty when there is no readable one.
+     */
+    public static Optional<CgroupMemory> ofSelf(Path root) {
+        return CgroupLocator.locate(root, "self");
+    }
+
+    /** The cgroup of process {@code pid} as seen from this process's mount namespace, e.g. a container's. */
+    public static Optional<CgroupMemory> ofProcess(Path root, long pid) {
+        return CgroupLocator.locate(root, Long.toString(pid));
+    }
+
+    public MemorySample read() {
+        return switch (version) {
+            case V2 -> new MemorySample(
+                    number("memory.current"),
+                    stat("inactive_file"),
+                    optionalNumber("memory.peak"),
+                    optionalNumber("memory.max"));
+            case V1 -> {
+                OptionalLong limit = optionalNumber("memory.limit_in_bytes");
+                yield new MemorySample(
+                        number("memory.usage_in_bytes"),
+                        stat("total_inactive_file"),
+                        optionalNumber("memory.max_usage_in_bytes"),
+                        limit.isPresent() && limit.getAsLong() >= V1_UNLIMITED ? OptionalLong.empty() : limit);
+            }
+        };
+    }
+
+    /** True when the usage file can be read now. */
+    public boolean readable() {
+        return Files.isReadable(dir.resolve(version == CgroupVersion.V2 ? "memory.current" : "memory.usage_in_bytes"));
+    }
+
+    private long number(String file) {
+        return Long.parseLong(readFirstLine(dir.resolve(file)));
+    }
+
+    /** A number, or empty when the file is missing or says "max". */
+    private OptionalLong optionalNumber(String file) {
+        Path p = dir.resolve(file);
+        if (!Files.isReadable(p)) {
+            return OptionalLong.empty();
+        }
+        String v = readFirstLine(p);
+        return v.equals("max") ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(v));
+    }
+
+    private long stat(String key) {
+        List<String> lines = readLines(dir.resolve("memory.stat"));
+        for (String line : lines) {
+            int space = line.indexOf(' ');
+            if (space > 0 && line.substring(0, space).equals(key)) {
+                return Long.parseLong(line.substring(space + 1).trim());
+            }
+        }
+        throw new IllegalStateException(dir.resolve("memory.stat") + " has no " + key);
+    }
+
+    private static String readFirstLine(Path p) {
+        List<String> lines = readLines(p);
+        if (lines.isEmpty()) {
+            throw new IllegalStateException(p + " is empty");
+        }
+        return lines.get(0).trim();
+    }
+
+    private static List<String> readLines(Path p) {
+        try {
+            return Files.readAllLines(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

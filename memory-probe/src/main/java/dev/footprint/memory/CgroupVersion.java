@@ -1,0 +1,6 @@
+package dev.footprint.memory;
+
+public enum CgroupVersion {
+    V1,
+    V2
+}

@@ -1,0 +1,20 @@
+package dev.footprint.memory;
+
+import java.util.OptionalLong;
+
+/**
+ * One reading of a cgroup's memory accounting.
+ *
+ * @param usage bytes charged to the cgroup, page cache included (v2 memory.current, v1 memory.usage_in_bytes)
+ * @param inactiveFile page cache the kernel can reclaim first (memory.stat inactive_file / total_inactive_file)
+ * @param maxUsage the high-water mark of usage where the kernel keeps one (v1 memory.max_usage_in_bytes,
+ *        v2 memory.peak on kernels from 5.19)
+ * @param limit the memory limit, empty when there is none
+ */
+public record MemorySample(long usage, long inactiveFile, OptionalLong maxUsage, OptionalLong limit) {
+
+    /** What the kubelet evicts on and what {@code kubectl top} shows: usage minus inactive file cache. */
+    public long workingSet() {
+        return Math.max(0, usage - inactiveFile);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.footprint;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Errors raised inside REST endpoints, as JSON. Errors outside them: see {@link HttpErrorRoutes}. */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @ServerExceptionMapper
+    public RestResponse<ErrorBody> invalidInput(InvalidInputException e) {
+        return json(400, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ErrorBody> webApplication(WebApplicationException e) {
+        Response r = e.getResponse();
+        RestResponse<ErrorBody> json = json(r.getStatus(), r.getStatusInfo().getReasonPhrase());
+        // keep what the status needs, e.g. Allow on 405
+        r.getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(v -> json.getHeaders().add(name, v));
+            }
+        });
+        return json;
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public RestResponse<ErrorBody> unexpected(Throwable e) {
+        LOG.error("request failed", e);
+        return json(500, "internal error");
+    }
+
+    static RestResponse<ErrorBody> json(int status, String message) {
+        return RestResponse.ResponseBuilder.<ErrorBody> create(status)
+                .entity(ErrorBody.of(status, message))
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .build();
+    }
+}

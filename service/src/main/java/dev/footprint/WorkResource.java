@@ -1,0 +1,75 @@
+package dev.footprint;
+
+import java.util.concurrent.ExecutorService;
+import java.util.zip.CRC32;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.quarkus.virtual.threads.VirtualThreads;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The Java twin of the FastAPI "sync endpoint in a thread pool" case: blocking work that makes
+ * short-lived garbage.
+ * <p>
+ * It runs on a virtual thread, one per request, whose stack is a few hundred bytes on the heap
+ * until it parks, instead of on a pool of platform threads sized by CPU count (1 MiB of stack
+ * reserved each), so concurrency does not buy memory. The executor is the one Quarkus uses for
+ * {@code @RunOnVirtualThread}; the annotation itself is not used because Quarkus refuses to build it
+ * on a JDK without virtual threads, and the project must build on Java 17. On a Java 17 runtime
+ * the same executor falls back to the worker pool.
+ */
+@Path("/work")
+@Produces(MediaType.APPLICATION_JSON)
+public class WorkResource {
+
+    static final int MIN_KIB = 1;
+    static final int MAX_KIB = 16384;
+    private static final int KIB = 1024;
+
+    /** {@code thread} says where the work ran: "virtual" or "platform". */
+    public record WorkResult(int kib, String crc32, String thread) {
+    }
+
+    private final ExecutorService virtualThreads;
+
+    WorkResource(@VirtualThreads ExecutorService virtualThreads) {
+        this.virtualThreads = virtualThreads;
+    }
+
+    @GET
+    public Uni<WorkResult> work(@RestQuery String kib) {
+        int n = QueryParams.intInRange("kib", kib, MIN_KIB, MAX_KIB, null);
+        return Uni.createFrom().item(() -> new WorkResult(n, Long.toHexString(checksum(n)), threadKind()))
+                .runSubscriptionOn(virtualThreads);
+    }
+
+    /**
+     * Allocates {@code kib} separate 1 KiB buffers, fills each with the bytes 0..255 repeated, and
+     * returns the CRC-32 of their concatenation. Every peer's twin computes the same value.
+     */
+    static long checksum(int kib) {
+        byte[][] chunks = new byte[kib][];
+        for (int i = 0; i < kib; i++) {
+            byte[] chunk = new byte[KIB];
+            for (int j = 0; j < KIB; j++) {
+                chunk[j] = (byte) j;
+            }
+            chunks[i] = chunk;
+        }
+        CRC32 crc = new CRC32();
+        for (byte[] chunk : chunks) {
+            crc.update(chunk);
+        }
+        return crc.getValue();
+    }
+
+    private static String threadKind() {
+        return Thread.currentThread().getClass().getName().contains("Virtual") ? "virtual" : "platform";
+    }
+}
