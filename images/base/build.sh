@@ -68,8 +68,12 @@ build_distroless-java() {
 
 build_temurin-jdk() {
   [[ -x $JDK_HOME/bin/jlink ]] || die "no JDK 25 with jlink at $JDK_HOME (set JDK25_HOME)"
+  # Symlinks dereferenced: a packaged JDK links lib/security/cacerts to the host's /etc.
+  local ctx; ctx=$(mktemp -d)
+  cp -rL "$JDK_HOME/." "$ctx/"
   "$ENGINE" build -q -f "$here/temurin-jdk.Containerfile" --build-arg BASE_IMAGE="${TAG[debian-slim]}" \
-    -t "${TAG[temurin-jdk]}" "$JDK_HOME" >/dev/null
+    -t "${TAG[temurin-jdk]}" "$ctx" >/dev/null
+  rm -rf "$ctx"
 }
 
 rebuild=false; wanted=()

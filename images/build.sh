@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Builds the service's container images.
+# usage: images/build.sh <variant>|all [--offline] [--no-package]
+#   variants: jvm-slim jvm-alpine distroless jlink native
+#   --offline     build on the bases images/base/build.sh makes from Debian packages (no registry)
+#   --no-package  use the service artifacts already in service/target instead of running Maven
+# Tags localhost/footprint/service:<variant> and records the image's id and size in
+# images/.built/<variant>.json for the bench and the docs.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+. "$here/lib.sh"
+
+VARIANTS=(jvm-slim jvm-alpine distroless jlink native)
+REPO=${FOOTPRINT_IMAGE_REPO:-localhost/footprint/service}
+
+# Offline build arguments per variant: the locally built stand-ins for the public bases.
+declare -A OFFLINE_ARGS=(
+  [jvm-slim]="BASE_IMAGE=localhost/footprint/debian-jre:25"
+  [distroless]="BASE_IMAGE=localhost/footprint/distroless-java:25"
+  [jlink]="JDK_IMAGE=localhost/footprint/temurin-jdk:25 BASE_IMAGE=localhost/footprint/distroless-cc:trixie"
+  [native]="RUNTIME_IMAGE=localhost/footprint/distroless-cc:trixie"
+)
+declare -A OFFLINE_BASES=(
+  [jvm-slim]="debian-jre" [distroless]="debian-jre distroless-cc distroless-java"
+  [jlink]="debian-slim temurin-jdk distroless-cc" [native]="distroless-cc"
+)
+
+usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+
+offline=false; package=true; wanted=()
+for a in "$@"; do
+  case $a in
+    --offline) offline=true ;;
+    --no-package) package=false ;;
+    -h|--help) usage ;;
+    all) wanted+=("${VARIANTS[@]}") ;;
+    -*) echo "unknown option $a" >&2; usage 2 ;;
+    *) [[ " ${VARIANTS[*]} " == *" $a "* ]] || die "unknown variant '$a' (one of: ${VARIANTS[*]}, all)"; wanted+=("$a") ;;
+  esac
+done
+((${#wanted[@]})) || usage 2
+
+# Why a variant cannot be built here, or nothing.
+cannot_build() {
+  case $1 in
+    jvm-alpine) $offline && echo "jvm-alpine needs eclipse-temurin:25-jre-alpine from a registry: no musl JRE can be built from Debian packages, and Alpine's archive is not reachable offline" ;;
+    native) $offline && ! native_image >/dev/null && echo "native needs a GraalVM/Mandrel 25 native-image to compile the executable: set GRAALVM_HOME (or put native-image on PATH), or build without --offline to compile in the Mandrel builder image" ;;
+  esac
+  return 0
+}
+
+native_image() {
+  local ni
+  for ni in "${GRAALVM_HOME:+$GRAALVM_HOME/bin/native-image}" "$(command -v native-image || true)"; do
+    [[ -n $ni && -x $ni ]] && { echo "$ni"; return 0; }
+  done
+  return 1
+}
+
+# The Maven step a variant needs, run when its artifact is missing or older than the sources.
+stale() { # artifact
+  [[ ! -e $1 ]] && return 0
+  [[ -n $(find "$root/pom.xml" "$root/service/pom.xml" "$root/service/src/main" "$root/memory-probe/pom.xml" \
+            "$root/memory-probe/src/main" -newer "$1" -print -quit) ]]
+}
+package_jar() {
+  local jar=$root/service/target/quarkus-app/quarkus-run.jar
+  if $package && stale "$jar"; then
+    log "packaging the service (./mvnw package)"
+    (cd "$root" && ./mvnw -B -q -ntp package -DskipTests -pl service -am) || return 1
+  fi
+  [[ -f $jar ]] || die "no $jar: run ./mvnw package"
+}
+package_native() {
+  local runner=$root/service/target/footprint-service-1.0.0-SNAPSHOT-runner bundle=$root/service/target/native-bundle
+  if $package && stale "$runner"; then
+    log "compiling the native executable (./mvnw package -Dnative)"
+    (cd "$root" && ./mvnw -B -q -ntp package -Dnative -DskipTests -pl service -am) || return 1
+  fi
+  [[ -x $runner ]] || die "no $runner: run ./mvnw package -Dnative"
+  # The executable plus any shared library it loads from outside the system library directories
+  # (none for a stock GraalVM/Mandrel build), so that it runs on a minimal base.
+  rm -rf "$bundle"; mkdir -p "$bundle"
+  cp "$runner" "$bundle/application"
+  ldd "$runner" | awk '$2 == "=>" && $3 ~ /^\// {print $3}' | while read -r lib; do
+    case $lib in /lib/*|/lib64/*|/usr/lib/*|/usr/lib64/*) ;; *) cp -L "$lib" "$bundle/" ;; esac
+  done
+}
+
+build_variant() {
+  local v=$1 args=()
+  if $offline; then
+    "$here/base/build.sh" ${OFFLINE_BASES[$v]} || return 1
+    for kv in ${OFFLINE_ARGS[$v]}; do args+=(--build-arg "$kv"); done
+  fi
+  case $v in
+    # With a local native-image the executable is compiled here; without one (and with registry
+    # access) the Containerfile compiles it in the Mandrel builder image.
+    native) if native_image >/dev/null; then package_native || return 1; args+=(--build-arg BINARY=prebuilt); fi ;;
+    *) package_jar || return 1 ;;
+  esac
+  local tag=$REPO:$v start=$SECONDS
+  log "building $tag"
+  # (errors are checked by hand: this runs as an if-condition, where set -e does not apply)
+  "$ENGINE" build -q -f "$here/$v/Containerfile" "${args[@]}" -t "$tag" "$root" >/dev/null || return 1
+  local id size
+  id=$("$ENGINE" image inspect --format '{{.Id}}' "$tag") || return 1
+  size=$("$ENGINE" image inspect --format '{{.Size}}' "$tag") || return 1
+  mkdir -p "$here/.built"
+  printf '{"variant":"%s","image":"%s","id":"%s","sizeBytes":%s,"offline":%s,"engine":"%s","builtAt":"%s","buildSeconds":%s}\n' \
+    "$v" "$tag" "$id" "$size" "$offline" "$ENGINE" "$(date -u +%FT%TZ)" "$((SECONDS - start))" > "$here/.built/$v.json"
+  log "built $tag: $((size / 1024 / 1024)) MiB, id ${id:0:12}"
+}
+
+failed=0; built=(); skipped=()
+for v in "${wanted[@]}"; do
+  reason=$(cannot_build "$v")
+  if [[ -n $reason ]]; then
+    echo "not building $v: $reason" >&2
+    skipped+=("$v")
+    continue
+  fi
+  if build_variant "$v"; then built+=("$v"); else echo "FAILED to build $v" >&2; failed=1; fi
+done
+log "built: ${built[*]:-none}${skipped:+; not buildable here: ${skipped[*]}}"
+# Asked for exactly one variant that cannot be built here: that is an error for the caller.
+if ((${#wanted[@]} == 1 && ${#skipped[@]} == 1)); then exit 3; fi
+exit $failed

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Runtime checks of built images: each one must serve under a memory limit, run as non-root, have
+# no shell where the variant promises none, and exit cleanly on SIGTERM within the grace period.
+# usage: images/check.sh <variant>... | all     (all: every variant images/build.sh recorded)
+# env: CHECK_PORT (18080), CHECK_MEMORY (256m; native 64m), GRACE_SECONDS (20)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
+
+REPO=${FOOTPRINT_IMAGE_REPO:-localhost/footprint/service}
+PORT=${CHECK_PORT:-18080}
+GRACE=${GRACE_SECONDS:-20}
+NO_SHELL=" distroless jlink native "
+base=http://127.0.0.1:$PORT
+
+variants=()
+for a in "$@"; do
+  if [[ $a == all ]]; then
+    for f in "$here"/.built/*.json; do [[ -e $f ]] && variants+=("$(basename "$f" .json)"); done
+  else variants+=("$a"); fi
+done
+((${#variants[@]})) || die "usage: images/check.sh <variant>...|all (no built variant recorded in images/.built)"
+
+fail() { echo "  FAIL $v: $*" >&2; failures+=("$v: $*"); }
+ok() { echo "  ok   $v: $*"; }
+
+check_variant() {
+  local v=$1 image=$REPO:$1 ctr=footprint-check-$1
+  local memory=${CHECK_MEMORY:-$([[ $v == native ]] && echo 64m || echo 256m)}
+  image_exists "$image" || { fail "no image $image (images/build.sh $v)"; return; }
+  "$ENGINE" rm -f "$ctr" >/dev/null 2>&1 || true
+
+  # No shell and no package manager where the variant promises none.
+  if [[ $NO_SHELL == *" $v "* ]]; then
+    local listing found
+    listing=$("$ENGINE" create --pull=never --name "$ctr-fs" "$image" >/dev/null && "$ENGINE" export "$ctr-fs" | tar -t; "$ENGINE" rm "$ctr-fs" >/dev/null)
+    found=$(grep -E '^(\./)?(usr/)?s?bin/(sh|bash|dash|ash|busybox|apt|apt-get|dpkg|apk|microdnf|dnf|yum|rpm)$' <<<"$listing" || true)
+    [[ -z $found ]] && ok "no shell or package manager" || fail "has $(echo $found)"
+  fi
+
+  local t0
+  t0=$(date +%s%N)
+  "$ENGINE" run -d --pull=never --name "$ctr" --network host --memory "$memory" --memory-swap "$memory" \
+    -e QUARKUS_HTTP_PORT="$PORT" "$image" >/dev/null
+  local deadline=$((SECONDS + 60))
+  until curl -sf -o /dev/null --max-time 1 "$base/"; do
+    if ((SECONDS > deadline)) || [[ $("$ENGINE" inspect -f '{{.State.Running}}' "$ctr") != true ]]; then
+      fail "no 200 on GET / within 60 s"; "$ENGINE" logs "$ctr" 2>&1 | tail -20 >&2; "$ENGINE" rm -f "$ctr" >/dev/null; return
+    fi
+    sleep 0.05
+  done
+  ok "GET / 200 after $(( ($(date +%s%N) - t0) / 1000000 )) ms under a $memory limit"
+
+  local code
+  for path in /q/health/ready /q/health/live /q/health/started "/hello?name=x" "/work?kib=64" "/items?count=1000"; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --compressed --max-time 10 "$base$path")
+    [[ $code == 200 ]] || fail "GET $path answered $code"
+  done
+  [[ $(curl -s -o /dev/null -D - -H 'Accept-Encoding: gzip' "$base/items?count=1000" | tr -d '\r' | grep -i '^content-encoding:') == *gzip ]] \
+    || fail "/items is not gzip-encoded when asked"
+  local metrics limit
+  metrics=$(curl -sf "$base/q/metrics")
+  limit=$(awk '/^cgroup_memory_limit_bytes /{printf "%.0f", $2}' <<<"$metrics")
+  [[ $limit == "$(numfmt --from=iec "${memory^^}")" ]] && ok "endpoints answer; the service sees its $memory cgroup limit" \
+    || fail "cgroup_memory_limit_bytes is '${limit}', expected the $memory limit"
+  grep -q '^cgroup_memory_working_set_bytes ' <<<"$metrics" || fail "no cgroup_memory_working_set_bytes gauge"
+
+  local pid uid
+  pid=$("$ENGINE" inspect -f '{{.State.Pid}}' "$ctr")
+  uid=$(awk '/^Uid:/{print $2}' "/proc/$pid/status")
+  [[ $uid != 0 ]] && ok "runs as uid $uid" || fail "runs as root"
+
+  local stopped
+  "$ENGINE" kill --signal TERM "$ctr" >/dev/null
+  stopped=$(timeout "$GRACE" "$ENGINE" wait "$ctr" 2>/dev/null || echo timeout)
+  if [[ $stopped == timeout ]]; then
+    fail "still running ${GRACE} s after SIGTERM"
+  elif [[ $stopped == 0 || $stopped == 143 ]] && "$ENGINE" logs "$ctr" 2>&1 | grep -q 'stopped in'; then
+    ok "stopped cleanly on SIGTERM (exit $stopped)"
+  else
+    fail "exit $stopped after SIGTERM"; "$ENGINE" logs "$ctr" 2>&1 | tail -20 >&2
+  fi
+  if "$ENGINE" logs "$ctr" 2>&1 | grep -E 'NoClassDefFoundError|ClassNotFoundException|UnsatisfiedLinkError|Exception in thread' >&2; then
+    fail "errors in the log (a module or library missing?)"
+  fi
+  "$ENGINE" rm -f "$ctr" >/dev/null
+}
+
+failures=()
+for v in "${variants[@]}"; do echo "check $v"; check_variant "$v"; done
+if ((${#failures[@]})); then printf 'image checks failed:\n' >&2; printf '  %s\n' "${failures[@]}" >&2; exit 1; fi
+echo "image checks passed: ${variants[*]}"
