@@ -100,6 +100,10 @@ build_variant() {
     native) if native_image >/dev/null; then package_native || return 1; args+=(--build-arg BINARY=prebuilt); fi ;;
     *) package_jar || return 1 ;;
   esac
+  args+=(--label "footprint.variant=$v" --label "footprint.bases=$($offline && echo "${OFFLINE_ARGS[$v]:-}" || echo "public defaults")")
+  if [[ $v == native ]] && ni=$(native_image); then
+    args+=(--label "footprint.native-image=$("$ni" --version 2>/dev/null | head -1)")
+  fi
   local tag=$REPO:$v start=$SECONDS
   log "building $tag"
   # (errors are checked by hand: this runs as an if-condition, where set -e does not apply)

@@ -49,7 +49,13 @@ check_variant() {
     fi
     sleep 0.05
   done
-  ok "GET / 200 after $(( ($(date +%s%N) - t0) / 1000000 )) ms under a $memory limit"
+  local answered started since_start
+  answered=$(date +%s%N)
+  started=$(date -d "$("$ENGINE" inspect -f '{{.State.StartedAt}}' "$ctr" | sed 's/ UTC$//')" +%s%N)
+  since_start=$(( (answered - started) / 1000000 ))
+  ok "GET / 200 after $(( (answered - t0) / 1000000 )) ms from '$ENGINE run', ${since_start} ms from process start, under a $memory limit"
+  # The native executable promises a start within a second.
+  if [[ $v == native ]] && ((since_start > 1000)); then fail "native took ${since_start} ms from process start to its first 200"; fi
 
   local code
   for path in /q/health/ready /q/health/live /q/health/started "/hello?name=x" "/work?kib=64" "/items?count=1000"; do

@@ -18,8 +18,25 @@ declare -A TAG=(
   [distroless-cc]=localhost/footprint/distroless-cc:trixie        # gcr.io/distroless/cc-debian13:nonroot
   [distroless-java]=localhost/footprint/distroless-java:25        # gcr.io/distroless/java25-debian13:nonroot
   [temurin-jdk]=localhost/footprint/temurin-jdk:25                # eclipse-temurin:25-jdk (jlink build stage)
+  # the bench's peer stacks (bench/peers), from the same Debian release
+  [peer-python]=localhost/footprint/peer-python:trixie           # python:3.13-slim + pip install fastapi uvicorn[standard] gunicorn
+  [peer-node]=localhost/footprint/peer-node:trixie               # node:20-slim (runtime)
+  [peer-node-build]=localhost/footprint/peer-node-build:trixie   # node:20-slim (npm ci)
+  [peer-go-build]=localhost/footprint/peer-go-build:trixie       # golang:1.24
+  [peer-php]=localhost/footprint/peer-php:trixie                 # php:8.4-cli
 )
-ORDER=(debian-slim debian-jre distroless-cc distroless-java temurin-jdk)
+ORDER=(debian-slim debian-jre distroless-cc distroless-java temurin-jdk peer-python peer-node peer-node-build peer-go-build peer-php)
+
+# The minbase images: Debian's essential packages plus these.
+declare -A MINBASE_PACKAGES=(
+  [debian-slim]=""
+  [debian-jre]="openjdk-25-jre-headless"
+  [peer-python]="python3-fastapi python3-uvicorn python3-uvloop python3-httptools gunicorn"
+  [peer-node]="nodejs"
+  [peer-node-build]="nodejs npm"
+  [peer-go-build]="golang-go ca-certificates"
+  [peer-php]="php8.4-cli"
+)
 
 # What debian:trixie-slim leaves out (its /etc/dpkg/dpkg.cfg.d/docker): docs, man pages, locales.
 # openjdk's postinst registers man pages with update-alternatives, so man1 must still exist.
@@ -36,14 +53,11 @@ import_tar() { # tag [--change ...]: reads a root filesystem tarball on stdin
   "$ENGINE" import "$@" - "$tag" >/dev/null
 }
 
-build_debian-slim() {
-  mmdebstrap --quiet --variant=minbase "${SLIM_OPTS[@]}" "$SUITE" - "$MIRROR" \
-    | import_tar "${TAG[debian-slim]}" --change 'CMD ["bash"]'
-}
-
-build_debian-jre() {
-  mmdebstrap --quiet --variant=minbase --include=openjdk-25-jre-headless "${SLIM_OPTS[@]}" "$SUITE" - "$MIRROR" \
-    | import_tar "${TAG[debian-jre]}" --change 'CMD ["bash"]'
+build_minbase() { # base
+  local pkgs=${MINBASE_PACKAGES[$1]} include=()
+  [[ -n $pkgs ]] && include=(--include="${pkgs// /,}")
+  mmdebstrap --quiet --variant=minbase "${include[@]}" "${SLIM_OPTS[@]}" "$SUITE" - "$MIRROR" \
+    | import_tar "${TAG[$1]}" --change 'CMD ["bash"]'
 }
 
 # distroless: the packages' files only (variant extract runs no maintainer scripts), then
@@ -93,5 +107,7 @@ for b in "${ORDER[@]}"; do
     log "base $b: reusing ${TAG[$b]}"; continue
   fi
   log "base $b: building ${TAG[$b]}"
-  start=$SECONDS; "build_$b"; log "base $b: built in $((SECONDS - start)) s"
+  start=$SECONDS
+  if [[ -n ${MINBASE_PACKAGES[$b]+set} ]]; then build_minbase "$b"; else "build_$b"; fi
+  log "base $b: built in $((SECONDS - start)) s"
 done

@@ -64,6 +64,29 @@ public final class CgroupMemory {
         };
     }
 
+    /**
+     * How many times the kernel's OOM killer killed a process in this cgroup (v2 memory.events,
+     * v1 memory.oom_control; Linux 4.13+), or empty when the kernel does not say.
+     */
+    public OptionalLong oomKills() {
+        Path file = dir.resolve(version == CgroupVersion.V2 ? "memory.events" : "memory.oom_control");
+        if (!Files.isReadable(file)) {
+            return OptionalLong.empty();
+        }
+        for (String line : readLines(file)) {
+            if (line.startsWith("oom_kill ")) {
+                return OptionalLong.of(Long.parseLong(line.substring("oom_kill ".length()).trim()));
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    /** The processes in this cgroup (cgroup.procs). */
+    public List<Long> pids() {
+        return readLines(dir.resolve("cgroup.procs")).stream()
+                .map(String::trim).filter(l -> !l.isEmpty()).map(Long::parseLong).toList();
+    }
+
     /** True when the usage file can be read now. */
     public boolean readable() {
         return Files.isReadable(dir.resolve(version == CgroupVersion.V2 ? "memory.current" : "memory.usage_in_bytes"));

@@ -69,6 +69,17 @@ class CgroupMemoryTest {
     }
 
     @Test
+    void oomKillsAndProcesses() throws Exception {
+        CgroupMemory v2 = CgroupMemory.ofSelf(fixture("v2")).orElseThrow();
+        assertEquals(OptionalLong.of(2), v2.oomKills());
+        assertEquals(java.util.List.of(1L, 27L), v2.pids());
+        CgroupMemory v1 = CgroupMemory.ofSelf(fixture("v1")).orElseThrow();
+        assertEquals(OptionalLong.of(1), v1.oomKills());
+        assertEquals(java.util.List.of(4242L), v1.pids());
+        assertEquals(OptionalLong.empty(), CgroupMemory.ofSelf(fixture("hybrid")).orElseThrow().oomKills());
+    }
+
+    @Test
     void workingSetNeverNegative() {
         assertEquals(0L, new MemorySample(10, 20, OptionalLong.empty(), OptionalLong.empty()).workingSet());
     }

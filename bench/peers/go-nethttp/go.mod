@@ -1,0 +1,3 @@
+module footprint/peer-go
+
+go 1.24

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Reproduces the measurements: builds the images the selected targets need, runs the bench, and
+# writes bench/results/RUN-ID/ plus docs/memory.md and docs/charts/ (a --quick run reports into
+# its results directory instead).
+# usage: bench/run.sh [--offline] [--no-build] [bench run options]
+#   bench/run.sh --offline --targets all            the full run behind docs/memory.md
+#   bench/run.sh --offline --quick --targets jvm-slim,go-nethttp
+#   bench/run.sh --image REF --port-env PORT --path / [--work-path /work?kib=256]   a user's image
+#   bench/run.sh report [--run RUN-ID]              regenerate docs from committed results
+# Other options: bench/run.sh run --help
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+jar=bench/target/footprint-bench.jar
+if [[ ! -f $jar || -n $(find bench/src/main bench/pom.xml memory-probe/src/main -newer "$jar" -print -quit) ]]; then
+  ./mvnw -B -q -ntp package -DskipTests -pl bench -am
+fi
+bench() { java -jar "$jar" "$@"; }
+
+if [[ ${1:-} == report || ${1:-} == images ]]; then bench "$@"; exit; fi
+
+offline=(); build=true; args=()
+for a in "$@"; do
+  case $a in
+    --offline) offline=(--offline) ;;
+    --no-build) build=false ;;
+    *) args+=("$a") ;;
+  esac
+done
+
+if $build && [[ " ${args[*]} " != *" --image "* ]]; then
+  targets=all
+  for ((i = 0; i < ${#args[@]}; i++)); do
+    case ${args[i]} in --targets) targets=${args[i + 1]} ;; --targets=*) targets=${args[i]#--targets=} ;; esac
+  done
+  variants=(); peers=()
+  while read -r image; do
+    case $image in
+      localhost/footprint/service:*) variants+=("${image##*:}") ;;
+      localhost/footprint/peer-*) p=${image#localhost/footprint/peer-}; peers+=("${p%%:*}") ;;
+    esac
+  done < <(bench images --targets "$targets")
+  ((${#variants[@]})) && images/build.sh "${variants[@]}" "${offline[@]}"
+  ((${#peers[@]})) && bench/peers/build.sh $(printf '%s\n' "${peers[@]}" | sort -u) "${offline[@]}"
+fi
+
+bench run "${args[@]}"

@@ -1,0 +1,203 @@
+package dev.footprint.bench;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import dev.footprint.bench.Results.Repetition;
+import dev.footprint.bench.Results.RunInfo;
+import dev.footprint.bench.Results.Settings;
+import dev.footprint.bench.Results.TargetResult;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = { Bench.Run.class, Report.class, Bench.Images.class },
+        description = "Measures container memory of the service's image variants and of peer stacks.")
+public class Bench {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Bench()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Run targets in containers under load and write bench/results/RUN-ID/.")
+    static class Run implements Callable<Integer> {
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--targets", split = ",", defaultValue = "all",
+                description = "Targets by name or kind (variant, peer, all), comma-separated. Default: ${DEFAULT-VALUE}")
+        List<String> selectors;
+
+        @Option(names = "--targets-file", defaultValue = "bench/targets.yaml")
+        Path targetsFile;
+
+        @Option(names = "--results", defaultValue = "bench/results")
+        Path results;
+
+        @Option(names = "--repetitions", description = "Fresh containers per target (default 3; 1 with --quick)")
+        Integer repetitions;
+
+        @Option(names = "--memory", defaultValue = "256m", description = "Container memory limit. Default: ${DEFAULT-VALUE}")
+        String memory;
+
+        @Option(names = "--cpus", defaultValue = "1", description = "Container CPU limit. Default: ${DEFAULT-VALUE}")
+        double cpus;
+
+        @Option(names = "--port", defaultValue = "18090", description = "Port the target listens on, on 127.0.0.1")
+        int port;
+
+        @Option(names = "--quick", description = "One repetition and short phases: a smoke run for CI")
+        boolean quick;
+
+        @Option(names = "--engine", description = "podman or docker (default: whichever is installed)")
+        String engineName;
+
+        @Option(names = "--wrk", defaultValue = "wrk")
+        String wrkExecutable;
+
+        @Option(names = "--hey", defaultValue = "hey")
+        String heyExecutable;
+
+        @Option(names = "--run-id", description = "Name of the results directory (default: UTC time)")
+        String runId;
+
+        @Option(names = "--docs", defaultValue = "docs",
+                description = "Where the report goes after a full run (a quick run reports into its results directory)")
+        Path docs;
+
+        @Option(names = "--image", description = "Measure this image instead of targets from the file")
+        String image;
+
+        @Option(names = "--name", description = "Name of the --image target (default: derived from the image)")
+        String name;
+
+        @Option(names = "--path", defaultValue = "/", description = "Path measured on the --image target")
+        String path;
+
+        @Option(names = "--work-path", description = "Allocation endpoint of the --image target (optional)")
+        String workPath;
+
+        @Option(names = "--port-env", split = ",",
+                description = "Environment variables the --image target reads its port from (e.g. PORT)")
+        List<String> portEnv;
+
+        @Override
+        public Integer call() {
+            List<TargetSpec> targets;
+            if (image != null) {
+                Map<String, String> env = new java.util.HashMap<>();
+                if (portEnv != null) {
+                    portEnv.forEach(v -> env.put(v, "{port}"));
+                }
+                String n = name != null ? name : image.replaceAll(".*/", "").replaceAll("[^a-z0-9]+", "-");
+                targets = List.of(new TargetSpec(n, "image", image, path, workPath, List.of(), env, null, null,
+                        "a user's image, measured with --image"));
+            } else {
+                targets = Targets.select(Targets.load(targetsFile), selectors);
+            }
+            long memoryBytes = parseBytes(memory);
+            int reps = repetitions != null ? repetitions : quick ? 1 : 3;
+            Settings settings = quick
+                    ? new Settings(memoryBytes, cpus, reps, 3, 5, 1000, 3, 100, true)
+                    : new Settings(memoryBytes, cpus, reps, 10, 30, 10_000, 15, 100, false);
+            ContainerEngine engine = ContainerEngine.detect(engineName);
+            Wrk wrk = new Wrk(wrkExecutable);
+            String id = runId != null ? runId
+                    : LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + (quick ? "-quick" : "");
+            RunInfo run = new RunInfo(id, java.time.Instant.now().toString(), commandLine(), Machine.describe(engine, wrk), settings);
+            ResultStore store = new ResultStore(results);
+
+            List<TargetResult> done = new ArrayList<>();
+            List<TargetSpec> measured = targets.stream().filter(TargetSpec::measured).toList();
+            for (TargetSpec t : targets) {
+                if (!t.measured()) {
+                    TargetResult r = new TargetResult(run, t, null, List.of(), Map.of());
+                    store.write(r);
+                    done.add(r);
+                    continue;
+                }
+                if (!engine.imageExists(t.image())) {
+                    throw new ParameterException(spec.commandLine(), "no image " + t.image() + " for target " + t.name()
+                            + ": build it first (images/build.sh, bench/peers/build.sh)");
+                }
+            }
+            int index = 0;
+            try (Progress progress = new Progress()) {
+                Runner runner = new Runner(engine, wrk, new Hey(heyExecutable), settings, port, progress);
+                for (TargetSpec t : measured) {
+                    index++;
+                    ContainerEngine.ImageInfo info = engine.image(t.image());
+                    List<Repetition> reps2 = new ArrayList<>();
+                    for (int rep = 1; rep <= reps; rep++) {
+                        progress.repetition(t.name(), rep, reps, Runner.plannedSeconds(settings, t.workPath() != null), index,
+                                measured.size());
+                        reps2.add(runner.run(t, rep));
+                    }
+                    TargetResult r = new TargetResult(run, t, info, reps2, Summary.of(reps2));
+                    store.write(r);
+                    done.add(r);
+                }
+            }
+            store.writeSummary(id, done);
+            Path reportDir = quick || image != null ? store.runDir(id).resolve("report") : docs;
+            Report.write(store, id, reportDir, targetsFile);
+            System.out.println();
+            System.out.println("results: " + store.runDir(id));
+            for (TargetResult r : done) {
+                System.out.println("  " + Report.oneLine(r));
+            }
+            return 0;
+        }
+
+        private String commandLine() {
+            return "bench " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        }
+    }
+
+    @Command(name = "images", mixinStandardHelpOptions = true,
+            description = "Print the images the selected targets need, one per line (for bench/run.sh to build).")
+    static class Images implements Callable<Integer> {
+
+        @Option(names = "--targets", split = ",", defaultValue = "all")
+        List<String> selectors;
+
+        @Option(names = "--targets-file", defaultValue = "bench/targets.yaml")
+        Path targetsFile;
+
+        @Override
+        public Integer call() {
+            Targets.select(Targets.load(targetsFile), selectors).stream().filter(TargetSpec::measured)
+                    .map(TargetSpec::image).distinct().forEach(System.out::println);
+            return 0;
+        }
+    }
+
+    static long parseBytes(String s) {
+        String v = s.trim().toLowerCase(Locale.ROOT);
+        long unit = 1;
+        if (v.endsWith("g") || v.endsWith("gi")) {
+            unit = 1L << 30;
+        } else if (v.endsWith("m") || v.endsWith("mi")) {
+            unit = 1L << 20;
+        } else if (v.endsWith("k") || v.endsWith("ki")) {
+            unit = 1L << 10;
+        }
+        String digits = v.replaceAll("[a-z]+$", "");
+        try {
+            return Long.parseLong(digits) * unit;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a size: '" + s + "' (e.g. 256m, 1g)");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.footprint.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs hey (Debian's hey 0.1.4) for a fixed number of requests: the count-bound allocation phase.
+ * wrk, used for the timed phases, can only stop after a duration.
+ */
+public final class Hey {
+
+    private final String executable;
+
+    public Hey(String executable) {
+        this.executable = executable;
+    }
+
+    /** @param timeout the bound on the whole run; hey gives each request 10 s */
+    public LoadResult run(String url, int connections, long requests, Duration timeout) {
+        List<String> cmd = List.of(executable, "-n", Long.toString(requests), "-c", Integer.toString(connections),
+                "-t", "10", url);
+        Processes.Result r = Processes.run(cmd, timeout, Map.of());
+        if (r.exitCode() != 0) {
+            throw new IllegalStateException("hey failed (exit " + r.exitCode() + "):\n" + r.output());
+        }
+        return HeyOutput.parse(r.stdout());
+    }
+}

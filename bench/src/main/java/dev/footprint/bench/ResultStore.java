@@ -1,0 +1,88 @@
+package dev.footprint.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import dev.footprint.bench.Results.Stat;
+import dev.footprint.bench.Results.TargetResult;
+
+/** Reads and writes bench/results/RUN-ID/: one JSON per target and a summary CSV. */
+final class ResultStore {
+
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final Path root;
+
+    ResultStore(Path root) {
+        this.root = root;
+    }
+
+    Path runDir(String runId) {
+        return root.resolve(runId);
+    }
+
+    void write(TargetResult result) {
+        Path dir = runDir(result.run().runId());
+        try {
+            Files.createDirectories(dir);
+            JSON.writeValue(dir.resolve(result.target().name() + ".json").toFile(), result);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    List<TargetResult> read(String runId) {
+        Path dir = runDir(runId);
+        try (Stream<Path> files = Files.list(dir)) {
+            List<TargetResult> out = new ArrayList<>();
+            for (Path f : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                out.add(JSON.readValue(f.toFile(), TargetResult.class));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read results in " + dir, e);
+        }
+    }
+
+    /** The newest run directory that is not a quick run, or the newest of any kind. */
+    String latest(boolean includeQuick) {
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("\\d{8}-\\d{6}.*"))
+                    .filter(n -> includeQuick || !n.endsWith("-quick"))
+                    .max(Comparator.naturalOrder())
+                    .orElseThrow(() -> new IllegalStateException("no bench results in " + root));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root, e);
+        }
+    }
+
+    /** summary.csv: target, kind, metric, median, min, max. */
+    void writeSummary(String runId, List<TargetResult> results) {
+        StringBuilder csv = new StringBuilder("target,kind,metric,median,min,max\n");
+        for (TargetResult r : results) {
+            for (Map.Entry<String, Stat> e : r.summary().entrySet()) {
+                csv.append(String.format(java.util.Locale.ROOT, "%s,%s,%s,%.3f,%.3f,%.3f%n", r.target().name(),
+                        r.target().kind(), e.getKey(), e.getValue().median(), e.getValue().min(), e.getValue().max()));
+            }
+        }
+        try {
+            Files.writeString(runDir(runId).resolve("summary.csv"), csv);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

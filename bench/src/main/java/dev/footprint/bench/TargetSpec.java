@@ -1,0 +1,30 @@
+package dev.footprint.bench;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One thing to measure: an image variant of the service, a peer stack, or a user's image.
+ * Read from bench/targets.yaml; {@code {port}} in {@link #command} and {@link #env} values is
+ * replaced by the port the bench assigns.
+ *
+ * @param kind variant, peer or image
+ * @param path the endpoint every target is measured on (GET)
+ * @param workPath the allocation endpoint (GET), or null to skip that phase
+ * @param command arguments that replace the image's CMD, or null/empty for the image's own
+ * @param article what the articles claim for this stack, shown beside the measurement
+ * @param notMeasured why this target has a row but no measurement, or null
+ */
+public record TargetSpec(String name, String kind, String image, String path, String workPath,
+        List<String> command, Map<String, String> env, String article, String notMeasured, String description) {
+
+    public TargetSpec {
+        path = path == null ? "/" : path;
+        command = command == null ? List.of() : List.copyOf(command);
+        env = env == null ? Map.of() : Map.copyOf(env);
+    }
+
+    public boolean measured() {
+        return notMeasured == null || notMeasured.isBlank();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.footprint.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs wrk (Debian's wrk 4.1) against a URL on 127.0.0.1 for a fixed time. One wrk thread: the
+ * container gets one CPU, the load generator the other core.
+ */
+public final class Wrk {
+
+    private final String executable;
+
+    public Wrk(String executable) {
+        this.executable = executable;
+    }
+
+    public String version() {
+        try {
+            String out = Processes.run(List.of(executable, "-v"), Duration.ofSeconds(10), Map.of()).output();
+            // "wrk debian/4.1.0-3+b2 [epoll] Copyright (C) 2012 Will Glozer": name and version
+            String[] words = out.lines().findFirst().orElse("wrk").trim().split("\\s+");
+            return words.length >= 2 ? words[0] + " " + words[1] : words[0];
+        } catch (RuntimeException e) {
+            return "wrk (version unknown)";
+        }
+    }
+
+    public LoadResult run(String url, int connections, Duration duration) {
+        List<String> cmd = List.of(executable, "-t1", "-c" + connections, "-d" + duration.toSeconds() + "s",
+                "--timeout", "10s", "--latency", url);
+        Processes.Result r = Processes.run(cmd, duration.plusSeconds(30), Map.of());
+        if (r.exitCode() != 0) {
+            throw new IllegalStateException("wrk failed (exit " + r.exitCode() + "):\n" + r.output());
+        }
+        return WrkOutput.parse(r.stdout());
+    }
+}

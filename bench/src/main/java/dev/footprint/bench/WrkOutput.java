@@ -1,0 +1,75 @@
+package dev.footprint.bench;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses the text wrk prints with {@code --latency}. Every field is looked up by its label, so
+ * reordered or missing optional lines ("Socket errors", "Non-2xx") do not break it; a missing
+ * mandatory line is an error that says which.
+ */
+public final class WrkOutput {
+
+    private static final Pattern REQUESTS = Pattern.compile("(?m)^\\s*(\\d+) requests in ([\\d.]+)(us|ms|s|m|h)");
+    private static final Pattern RPS = Pattern.compile("(?m)^Requests/sec:\\s+([\\d.]+)");
+    private static final Pattern PERCENTILE = Pattern.compile("(?m)^\\s*(50|99)(?:\\.0+)?%\\s+([\\d.]+)(us|ms|s|m|h)");
+    private static final Pattern SOCKET_ERRORS = Pattern.compile(
+            "(?m)^\\s*Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
+    private static final Pattern NON_2XX = Pattern.compile("(?m)^\\s*Non-2xx or 3xx responses: (\\d+)");
+
+    private WrkOutput() {
+    }
+
+    public static LoadResult parse(String output) {
+        Matcher requests = find(REQUESTS, output, "'N requests in T' line");
+        Matcher rps = find(RPS, output, "'Requests/sec' line");
+        double p50 = Double.NaN;
+        double p99 = Double.NaN;
+        Matcher p = PERCENTILE.matcher(output);
+        while (p.find()) {
+            double ms = toMillis(Double.parseDouble(p.group(2)), p.group(3));
+            if (p.group(1).equals("50")) {
+                p50 = ms;
+            } else {
+                p99 = ms;
+            }
+        }
+        if (Double.isNaN(p50) || Double.isNaN(p99)) {
+            throw new IllegalArgumentException("wrk output has no latency distribution (run wrk with --latency):\n" + output);
+        }
+        long errors = 0;
+        Matcher se = SOCKET_ERRORS.matcher(output);
+        if (se.find()) {
+            for (int g = 1; g <= 4; g++) {
+                errors += Long.parseLong(se.group(g));
+            }
+        }
+        Matcher non2xx = NON_2XX.matcher(output);
+        return new LoadResult(
+                Long.parseLong(requests.group(1)),
+                toMillis(Double.parseDouble(requests.group(2)), requests.group(3)) / 1000.0,
+                Double.parseDouble(rps.group(1)),
+                p50, p99, errors,
+                non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0);
+    }
+
+    static double toMillis(double value, String unit) {
+        return switch (unit.toLowerCase(Locale.ROOT)) {
+            case "us" -> value / 1000.0;
+            case "ms" -> value;
+            case "s" -> value * 1000.0;
+            case "m" -> value * 60_000.0;
+            case "h" -> value * 3_600_000.0;
+            default -> throw new IllegalArgumentException("unknown time unit " + unit);
+        };
+    }
+
+    private static Matcher find(Pattern pattern, String output, String what) {
+        Matcher m = pattern.matcher(output);
+        if (!m.find()) {
+            throw new IllegalArgumentException("wrk output has no " + what + ":\n" + output);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.footprint.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import dev.footprint.bench.Results.PhaseResult;
+import dev.footprint.bench.Results.Repetition;
+import dev.footprint.bench.Results.RunInfo;
+import dev.footprint.bench.Results.Settings;
+import dev.footprint.bench.Results.TargetResult;
+
+/** Synthetic results with known numbers. */
+final class Fixtures {
+
+    static final long MIB = 1024 * 1024;
+
+    private Fixtures() {
+    }
+
+    static RunInfo run() {
+        return new RunInfo("20260101-000000", "2026-01-01T00:00:00Z", "bench run --targets all",
+                Map.of("cpuModel", "Test CPU", "loadGenerator", "wrk 4.1.0"),
+                new Settings(256 * MIB, 1, 3, 10, 30, 10_000, 15, 100, false));
+    }
+
+    /** A repetition whose working set is idleMiB at idle and peakMiB under 200 connections. */
+    static Repetition rep(int n, long idleMiB, long peakMiB, double rps) {
+        List<PhaseResult> phases = List.of(
+                new PhaseResult("idle", 10, idleMiB * MIB, idleMiB * MIB, idleMiB * MIB, idleMiB * MIB, idleMiB * MIB, idleMiB * MIB, 20, null),
+                new PhaseResult("c50", 30, peakMiB * MIB, (peakMiB - 1) * MIB, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, 22,
+                        new LoadResult(1000, 30, rps, 1.0, 5.0, 0, 0)),
+                new PhaseResult("c200", 30, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, 24,
+                        new LoadResult(1000, 30, rps, 4.0, 20.0, 2, 1)),
+                new PhaseResult("work", 5, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, 30,
+                        new LoadResult(10000, 5, 2000, 10.0, 50.0, 0, 0)),
+                new PhaseResult("cooldown", 15, idleMiB * MIB, idleMiB * MIB, idleMiB * MIB, idleMiB * MIB, idleMiB * MIB, idleMiB * MIB, 20, null));
+        List<Object[]> samples = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            samples.add(new Sample(i * 100L, i < 25 ? "idle" : "c50", (i < 25 ? idleMiB : peakMiB) * MIB, 0, 0, 0, 20).toRow());
+        }
+        return new Repetition(n, 500 + n, 100 + n, 0, false, true, phases, Arrays.asList(Sample.FIELDS), samples);
+    }
+
+    static TargetResult target(String name, String kind, List<Repetition> reps) {
+        TargetSpec spec = new TargetSpec(name, kind, "localhost/footprint/service:" + name, "/", "/work?kib=256",
+                List.of(), Map.of(), "~10 MB (claim)", null, "test target " + name);
+        return new TargetResult(run(), spec, new ContainerEngine.ImageInfo(spec.image(), "sha256:0123456789abcdef", 100 * MIB,
+                Map.of("footprint.bases", "BASE_IMAGE=test")), reps, Summary.of(reps));
+    }
+}

@@ -1,0 +1,81 @@
+package dev.footprint.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TargetsTest {
+
+    @Test
+    void theProjectsTargetFileIsValid() {
+        List<TargetSpec> all = Targets.load(Path.of("targets.yaml"));
+        assertTrue(all.stream().anyMatch(t -> t.name().equals("native")));
+        assertTrue(all.stream().anyMatch(t -> t.name().equals("granian") && !t.measured()));
+        for (TargetSpec t : all) {
+            if (t.measured()) {
+                boolean portGiven = t.env().containsValue("{port}") || t.command().stream().anyMatch(a -> a.contains("{port}"));
+                assertTrue(portGiven, t.name() + " must take the port the bench assigns");
+            }
+        }
+    }
+
+    @Test
+    void selectByNameOrKindInFileOrder(@TempDir Path dir) throws Exception {
+        List<TargetSpec> all = load(dir, """
+                targets:
+                  - {name: a, kind: variant, image: i}
+                  - {name: b, kind: peer, image: i}
+                  - {name: c, kind: variant, image: i}
+                """);
+        assertEquals(List.of("a", "c"), names(Targets.select(all, List.of("variant"))));
+        assertEquals(List.of("a", "b"), names(Targets.select(all, List.of("b", "a"))));
+        assertEquals(List.of("a", "b", "c"), names(Targets.select(all, List.of("all"))));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Targets.select(all, List.of("zzz")));
+        assertTrue(e.getMessage().contains("zzz"));
+    }
+
+    @Test
+    void badFilesAreRejectedWithTheReason(@TempDir Path dir) throws Exception {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> load(dir, """
+                targets:
+                  - {name: a, kind: variant, image: i}
+                  - {name: a, kind: peer, image: i}
+                """)).getMessage().contains("twice"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> load(dir, """
+                targets:
+                  - {name: a, kind: variant}
+                """)).getMessage().contains("no image"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> load(dir, """
+                targets:
+                  - {name: a, kind: variant, image: i, colour: blue}
+                """)).getMessage().contains("colour"));
+    }
+
+    @Test
+    void sizesAndTimes() {
+        assertEquals(256L << 20, Bench.parseBytes("256m"));
+        assertEquals(1L << 30, Bench.parseBytes("1Gi"));
+        assertThrows(IllegalArgumentException.class, () -> Bench.parseBytes("lots"));
+        assertEquals(Instant.parse("2026-11-24T22:54:38.123456789Z"),
+                ContainerEngine.parseTime("2026-11-24 22:54:38.123456789 +0000 UTC"));
+        assertEquals(Instant.parse("2026-11-24T22:54:38.123456789Z"), ContainerEngine.parseTime("2026-11-24T22:54:38.123456789Z"));
+    }
+
+    private static List<TargetSpec> load(Path dir, String yaml) throws Exception {
+        Path f = dir.resolve("t.yaml");
+        Files.writeString(f, yaml);
+        return Targets.load(f);
+    }
+
+    private static List<String> names(List<TargetSpec> ts) {
+        return ts.stream().map(TargetSpec::name).toList();
+    }
+}
