@@ -16,9 +16,13 @@ jar=bench/target/footprint-bench.jar
 if [[ ! -f $jar || -n $(find bench/src/main bench/pom.xml memory-probe/src/main -newer "$jar" -print -quit) ]]; then
   ./mvnw -B -q -ntp package -DskipTests -pl bench -am
 fi
-bench() { java -jar "$jar" "$@"; }
+# Run from a copy: rebuilding the project during an hour-long run must not pull the jar from under it.
+run_jar=$(mktemp -t footprint-bench.XXXXXX.jar)
+trap 'rm -f "$run_jar"' EXIT
+cp "$jar" "$run_jar"
+bench() { java -jar "$run_jar" "$@"; }
 
-if [[ ${1:-} == report || ${1:-} == images ]]; then bench "$@"; exit; fi
+case ${1:-} in report|images|overlays|native-build|soak|levers-report) bench "$@"; exit ;; esac
 
 offline=(); build=true; args=()
 for a in "$@"; do
@@ -30,18 +34,23 @@ for a in "$@"; do
 done
 
 if $build && [[ " ${args[*]} " != *" --image "* ]]; then
-  targets=all
+  targets=all; file=bench/targets.yaml
   for ((i = 0; i < ${#args[@]}; i++)); do
-    case ${args[i]} in --targets) targets=${args[i + 1]} ;; --targets=*) targets=${args[i]#--targets=} ;; esac
+    case ${args[i]} in
+      --targets) targets=${args[i + 1]} ;; --targets=*) targets=${args[i]#--targets=} ;;
+      --targets-file) file=${args[i + 1]} ;; --targets-file=*) file=${args[i]#--targets-file=} ;;
+    esac
   done
-  variants=(); peers=()
+  variants=(); aot=(); peers=()
   while read -r image; do
     case $image in
+      localhost/footprint/service:*-aot) v=${image##*:}; aot+=("${v%-aot}") ;;
       localhost/footprint/service:*) variants+=("${image##*:}") ;;
       localhost/footprint/peer-*) p=${image#localhost/footprint/peer-}; peers+=("${p%%:*}") ;;
     esac
-  done < <(bench images --targets "$targets")
-  ((${#variants[@]})) && images/build.sh "${variants[@]}" "${offline[@]}"
+  done < <(bench images --targets "$targets" --targets-file "$file")
+  ((${#variants[@]})) && images/build.sh $(printf '%s\n' "${variants[@]}" | sort -u) "${offline[@]}"
+  ((${#aot[@]})) && images/build.sh "${aot[@]}" --aot "${offline[@]}"
   ((${#peers[@]})) && bench/peers/build.sh $(printf '%s\n' "${peers[@]}" | sort -u) "${offline[@]}"
 fi
 

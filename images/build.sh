@@ -4,6 +4,7 @@
 #   variants: jvm-slim jvm-alpine distroless jlink native
 #   --offline     build on the bases images/base/build.sh makes from Debian packages (no registry)
 #   --no-package  use the service artifacts already in service/target instead of running Maven
+#   --aot         jlink only: also train a JDK 25 AOT cache in the image build (tag <variant>-aot)
 # Tags localhost/footprint/service:<variant> and records the image's id and size in
 # images/.built/<variant>.json for the bench and the docs.
 set -euo pipefail
@@ -26,13 +27,14 @@ declare -A OFFLINE_BASES=(
   [jlink]="debian-slim temurin-jdk distroless-cc" [native]="distroless-cc"
 )
 
-usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 
-offline=false; package=true; wanted=()
+offline=false; package=true; aot=false; wanted=()
 for a in "$@"; do
   case $a in
     --offline) offline=true ;;
     --no-package) package=false ;;
+    --aot) aot=true ;;
     -h|--help) usage ;;
     all) wanted+=("${VARIANTS[@]}") ;;
     -*) echo "unknown option $a" >&2; usage 2 ;;
@@ -105,6 +107,10 @@ build_variant() {
     args+=(--label "footprint.native-image=$("$ni" --version 2>/dev/null | head -1)")
   fi
   local tag=$REPO:$v start=$SECONDS
+  if $aot; then
+    [[ $v == jlink ]] || { echo "--aot applies to jlink only" >&2; return 1; }
+    args+=(--target aot); tag=$REPO:$v-aot
+  fi
   log "building $tag"
   # (errors are checked by hand: this runs as an if-condition, where set -e does not apply)
   "$ENGINE" build -q -f "$here/$v/Containerfile" "${args[@]}" -t "$tag" "$root" >/dev/null || return 1
@@ -113,7 +119,7 @@ build_variant() {
   size=$("$ENGINE" image inspect --format '{{.Size}}' "$tag") || return 1
   mkdir -p "$here/.built"
   printf '{"variant":"%s","image":"%s","id":"%s","sizeBytes":%s,"offline":%s,"engine":"%s","builtAt":"%s","buildSeconds":%s}\n' \
-    "$v" "$tag" "$id" "$size" "$offline" "$ENGINE" "$(date -u +%FT%TZ)" "$((SECONDS - start))" > "$here/.built/$v.json"
+    "$v" "$tag" "$id" "$size" "$offline" "$ENGINE" "$(date -u +%FT%TZ)" "$((SECONDS - start))" > "$here/.built/${tag##*:}.json"
   log "built $tag: $((size / 1024 / 1024)) MiB, id ${id:0:12}"
 }
 

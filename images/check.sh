@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runtime checks of built images: each one must serve under a memory limit, run as non-root, have
-# no shell where the variant promises none, and exit cleanly on SIGTERM within the grace period.
+# Runtime checks of built images: each one runs locked down (read-only root filesystem with a tmpfs
+# /tmp, all capabilities dropped, no-new-privileges, a non-root UID) under a memory limit, and must
+# serve, have no shell where the variant promises none, and exit cleanly on SIGTERM within the
+# grace period.
 # usage: images/check.sh <variant>... | all     (all: every variant images/build.sh recorded)
 # env: CHECK_PORT (18080), CHECK_MEMORY (256m; native 64m), GRACE_SECONDS (20)
 set -euo pipefail
@@ -41,7 +43,8 @@ check_variant() {
   local t0
   t0=$(date +%s%N)
   "$ENGINE" run -d --pull=never --name "$ctr" --network host --memory "$memory" --memory-swap "$memory" \
-    -e QUARKUS_HTTP_PORT="$PORT" "$image" >/dev/null
+    --read-only --tmpfs /tmp:rw,size=16m --cap-drop ALL --security-opt no-new-privileges --user 65532:65532 \
+    -e QUARKUS_HTTP_PORT="$PORT" -e QUARKUS_HTTP_HOST=127.0.0.1 "$image" >/dev/null
   local deadline=$((SECONDS + 60))
   until curl -sf -o /dev/null --max-time 1 "$base/"; do
     if ((SECONDS > deadline)) || [[ $("$ENGINE" inspect -f '{{.State.Running}}' "$ctr") != true ]]; then
@@ -71,10 +74,15 @@ check_variant() {
     || fail "cgroup_memory_limit_bytes is '${limit}', expected the $memory limit"
   grep -q '^cgroup_memory_working_set_bytes ' <<<"$metrics" || fail "no cgroup_memory_working_set_bytes gauge"
 
-  local pid uid
+  local pid uid caps nnp ro
   pid=$("$ENGINE" inspect -f '{{.State.Pid}}' "$ctr")
   uid=$(awk '/^Uid:/{print $2}' "/proc/$pid/status")
+  caps=$(awk '/^CapEff:/{print $2}' "/proc/$pid/status")
+  nnp=$(awk '/^NoNewPrivs:/{print $2}' "/proc/$pid/status")
+  ro=$("$ENGINE" inspect -f '{{.HostConfig.ReadonlyRootfs}}' "$ctr")
   [[ $uid != 0 ]] && ok "runs as uid $uid" || fail "runs as root"
+  [[ $caps =~ ^0+$ && $nnp == 1 && $ro == true ]] && ok "locked down: read-only root, no capabilities, no-new-privileges" \
+    || fail "not locked down: CapEff=$caps NoNewPrivs=$nnp ReadonlyRootfs=$ro"
 
   local stopped
   "$ENGINE" kill --signal TERM "$ctr" >/dev/null

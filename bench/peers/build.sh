@@ -37,6 +37,8 @@ for p in "${wanted[@]}"; do
     "$images/base/build.sh" ${OFFLINE_BASES[$p]}
     for kv in ${OFFLINE_ARGS[$p]}; do args+=(--build-arg "$kv"); done
   fi
+  # the host's extra CA certificates (a TLS-intercepting proxy) for npm in the Node build stage
+  [[ -n ${NODE_EXTRA_CA_CERTS:-} && -r $NODE_EXTRA_CA_CERTS ]] && args+=(--secret "id=npm-ca,src=$NODE_EXTRA_CA_CERTS")
   log "building localhost/footprint/peer-$p"
   # host network for the build: npm ci reaches the npm registry from the Node build stage
   "$ENGINE" build -q --network host -f "$here/$p/Containerfile" "${args[@]}" \

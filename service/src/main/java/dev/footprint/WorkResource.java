@@ -1,6 +1,8 @@
 package dev.footprint;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.zip.CRC32;
 
 import jakarta.ws.rs.GET;
@@ -8,10 +10,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.quarkus.virtual.threads.VirtualThreads;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The Java twin of the FastAPI "sync endpoint in a thread pool" case: blocking work that makes
@@ -23,6 +27,11 @@ import io.smallrye.mutiny.Uni;
  * {@code @RunOnVirtualThread}; the annotation itself is not used because Quarkus refuses to build it
  * on a JDK without virtual threads, and the project must build on Java 17. On a Java 17 runtime
  * the same executor falls back to the worker pool.
+ * <p>
+ * Memory is bounded by design, not by luck: at most footprint.work.max-concurrency requests hold
+ * their buffers at a time (up to 16 MiB each), however many arrive; the rest wait on a virtual
+ * thread, which costs next to nothing while parked. Without the bound, 20 concurrent requests for
+ * 4 MiB each took a 256 MiB container past its limit.
  */
 @Path("/work")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,17 +45,36 @@ public class WorkResource {
     public record WorkResult(int kib, String crc32, String thread) {
     }
 
-    private final ExecutorService virtualThreads;
+    private final Executor executor;
+    private final Semaphore running;
 
-    WorkResource(@VirtualThreads ExecutorService virtualThreads) {
-        this.virtualThreads = virtualThreads;
+    /**
+     * @param useVirtualThreads footprint.work.virtual-threads: false runs the work on Quarkus's worker
+     *        pool instead, the platform-thread pool a blocking endpoint gets by default (a lever the
+     *        bench measures, docs/levers.md)
+     * @param maxConcurrency footprint.work.max-concurrency: how many requests may hold their buffers at
+     *        once; the others wait, parked, holding nothing (see application.properties)
+     */
+    WorkResource(@VirtualThreads ExecutorService virtualThreads,
+            @ConfigProperty(name = "footprint.work.virtual-threads", defaultValue = "true") boolean useVirtualThreads,
+            @ConfigProperty(name = "footprint.work.max-concurrency") int maxConcurrency) {
+        this.executor = useVirtualThreads ? virtualThreads : Infrastructure.getDefaultWorkerPool();
+        this.running = new Semaphore(maxConcurrency, true);
     }
 
     @GET
     public Uni<WorkResult> work(@RestQuery String kib) {
         int n = QueryParams.intInRange("kib", kib, MIN_KIB, MAX_KIB, null);
-        return Uni.createFrom().item(() -> new WorkResult(n, Long.toHexString(checksum(n)), threadKind()))
-                .runSubscriptionOn(virtualThreads);
+        return Uni.createFrom().item(() -> bounded(n)).runSubscriptionOn(executor);
+    }
+
+    private WorkResult bounded(int n) {
+        running.acquireUninterruptibly();
+        try {
+            return new WorkResult(n, Long.toHexString(checksum(n)), threadKind());
+        } finally {
+            running.release();
+        }
     }
 
     /**

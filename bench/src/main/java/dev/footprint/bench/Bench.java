@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = { Bench.Run.class, Report.class, Bench.Images.class },
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = { Bench.Run.class, Report.class, Bench.Images.class, NativeBuild.class, Overlays.class, Soak.class, Levers.class },
         description = "Measures container memory of the service's image variants and of peer stacks.")
 public class Bench {
 
@@ -102,7 +102,7 @@ public class Bench {
                 }
                 String n = name != null ? name : image.replaceAll(".*/", "").replaceAll("[^a-z0-9]+", "-");
                 targets = List.of(new TargetSpec(n, "image", image, path, workPath, List.of(), env, null, null,
-                        "a user's image, measured with --image"));
+                        "a user's image, measured with --image", null));
             } else {
                 targets = Targets.select(Targets.load(targetsFile), selectors);
             }
@@ -133,16 +133,29 @@ public class Bench {
                 }
             }
             int index = 0;
+            int failures = 0;
             try (Progress progress = new Progress()) {
                 Runner runner = new Runner(engine, wrk, new Hey(heyExecutable), settings, port, progress);
                 for (TargetSpec t : measured) {
                     index++;
                     ContainerEngine.ImageInfo info = engine.image(t.image());
                     List<Repetition> reps2 = new ArrayList<>();
-                    for (int rep = 1; rep <= reps; rep++) {
-                        progress.repetition(t.name(), rep, reps, Runner.plannedSeconds(settings, t.workPath() != null), index,
-                                measured.size());
-                        reps2.add(runner.run(t, rep));
+                    try {
+                        for (int rep = 1; rep <= reps; rep++) {
+                            progress.repetition(t.name(), rep, reps, Runner.plannedSeconds(settings, t.workPath() != null), index,
+                                    measured.size());
+                            reps2.add(runner.run(t, rep));
+                        }
+                    } catch (RuntimeException e) {
+                        // one broken target must not cost the rest of a long run: it gets a row saying why
+                        failures++;
+                        System.err.printf("%n%s failed: %s%n", t.name(), e.getMessage());
+                        TargetSpec failed = new TargetSpec(t.name(), t.kind(), t.image(), t.path(), t.workPath(), t.command(),
+                                t.env(), t.article(), "the run failed: " + firstLine(e.getMessage()), t.description(), t.baseline());
+                        TargetResult r = new TargetResult(run, failed, info, List.of(), Map.of());
+                        store.write(r);
+                        done.add(r);
+                        continue;
                     }
                     TargetResult r = new TargetResult(run, t, info, reps2, Summary.of(reps2));
                     store.write(r);
@@ -150,14 +163,20 @@ public class Bench {
                 }
             }
             store.writeSummary(id, done);
-            Path reportDir = quick || image != null ? store.runDir(id).resolve("report") : docs;
+            // only a full run of the main target list writes docs/; any other run reports into its own directory
+            boolean mainTable = !quick && image == null && targetsFile.normalize().equals(Path.of("bench/targets.yaml"));
+            Path reportDir = mainTable ? docs : store.runDir(id).resolve("report");
             Report.write(store, id, reportDir, targetsFile);
             System.out.println();
             System.out.println("results: " + store.runDir(id));
             for (TargetResult r : done) {
                 System.out.println("  " + Report.oneLine(r));
             }
-            return 0;
+            return failures == 0 ? 0 : 1;
+        }
+
+        private static String firstLine(String s) {
+            return s == null ? "unknown error" : s.lines().findFirst().orElse(s);
         }
 
         private String commandLine() {

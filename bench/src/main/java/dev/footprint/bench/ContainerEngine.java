@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+
 /** podman or docker, through its command line (both take the same arguments here). */
 public final class ContainerEngine {
 
@@ -42,23 +44,42 @@ public final class ContainerEngine {
         return Processes.check(List.of(executable, "--version"), SHORT);
     }
 
-    /** @param labels the image's labels; images/build.sh records its bases and toolchain there */
-    public record ImageInfo(String ref, String id, long sizeBytes, Map<String, String> labels) {
+    /**
+     * @param labels the image's labels; images/build.sh records its bases and toolchain there
+     * @param env the image's environment (where the JVM variants set JDK_JAVA_OPTIONS)
+     * @param cmd the image's CMD (where the native variant sets its heap)
+     */
+    public record ImageInfo(String ref, String id, long sizeBytes, Map<String, String> labels, List<String> env,
+            List<String> cmd) {
+
+        /** The value of an environment variable the image sets, or null. */
+        public String envValue(String name) {
+            return env == null ? null
+                    : env.stream().filter(e -> e.startsWith(name + "=")).map(e -> e.substring(name.length() + 1))
+                            .findFirst().orElse(null);
+        }
     }
 
     public ImageInfo image(String ref) {
         String[] f = Processes.check(List.of(executable, "image", "inspect", "--format", "{{.Id}} {{.Size}}", ref), SHORT)
                 .split(" ");
-        String labelsJson = Processes.check(List.of(executable, "image", "inspect", "--format", "{{json .Labels}}", ref), SHORT);
-        Map<String, String> labels;
+        Map<String, String> labels = inspectJson(ref, "{{json .Config.Labels}}", new TypeReference<Map<String, String>>() {
+        });
+        List<String> env = inspectJson(ref, "{{json .Config.Env}}", new TypeReference<List<String>>() {
+        });
+        List<String> cmd = inspectJson(ref, "{{json .Config.Cmd}}", new TypeReference<List<String>>() {
+        });
+        return new ImageInfo(ref, f[0], Long.parseLong(f[1]), labels == null ? Map.of() : new java.util.TreeMap<>(labels),
+                env == null ? List.of() : env, cmd == null ? List.of() : cmd);
+    }
+
+    private <T> T inspectJson(String ref, String format, TypeReference<T> type) {
+        String json = Processes.check(List.of(executable, "image", "inspect", "--format", format, ref), SHORT);
         try {
-            labels = labelsJson.isBlank() || labelsJson.equals("null") ? Map.of()
-                    : ResultStore.JSON.readValue(labelsJson, new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() {
-                    });
+            return json.isBlank() || json.equals("null") ? null : ResultStore.JSON.readValue(json, type);
         } catch (java.io.IOException e) {
-            labels = Map.of();
+            throw new IllegalStateException("cannot read " + format + " of " + ref + ": " + json, e);
         }
-        return new ImageInfo(ref, f[0], Long.parseLong(f[1]), new java.util.TreeMap<>(labels));
     }
 
     public boolean imageExists(String ref) {

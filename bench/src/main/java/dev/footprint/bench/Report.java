@@ -69,6 +69,41 @@ public class Report implements Callable<Integer> {
             throw new UncheckedIOException(e);
         }
         System.out.println("wrote " + docs.resolve("memory.md") + " and " + charts + " from " + store.runDir(id));
+        com.fasterxml.jackson.databind.JsonNode nativeBuild = NativeBuild.latest(store.root());
+        Path nativeDoc = docs.resolve("native.md");
+        if (nativeBuild != null && Files.exists(nativeDoc)) {
+            TargetResult nativeRun = ordered.stream().filter(r -> r.target().name().equals("native")).findFirst().orElse(null);
+            GeneratedBlock.replace(nativeDoc, "native-build", "bench/run.sh report", nativeBuildTable(nativeBuild, nativeRun));
+            System.out.println("wrote the native build figures into " + nativeDoc);
+        }
+    }
+
+    static String nativeBuildTable(com.fasterxml.jackson.databind.JsonNode b, TargetResult nativeRun) {
+        StringBuilder md = new StringBuilder("| | measured |\n|---|---|\n");
+        md.append("| toolchain | ").append(b.get("toolchain").asText()).append(" |\n");
+        md.append("| `").append(b.get("command").asText()).append("`, wall time | ")
+                .append(fmt(b.get("mavenWallSeconds").asDouble(), 0)).append(" s |\n");
+        md.append("| native-image alone | ").append(fmt(b.get("nativeImageSeconds").asDouble(), 0)).append(" s on ")
+                .append(b.get("builderThreads").asInt()).append(" thread(s) of ").append(b.get("machineCores").asInt())
+                .append(" cores |\n");
+        md.append("| image builder's peak RSS | ").append(fmt(b.get("builderPeakRssBytes").asLong() / Summary.MIB / 1024, 2))
+                .append(" GiB (heap limit ").append(fmt(b.get("builderMaxHeapBytes").asLong() / Summary.MIB / 1024, 2))
+                .append(" GiB, machine ").append(fmt(b.get("machineMemoryBytes").asLong() / Summary.MIB / 1024, 0)).append(" GiB) |\n");
+        md.append("| executable | ").append(fmt(b.get("executableBytes").asLong() / Summary.MIB, 1)).append(" MiB (code ")
+                .append(fmt(b.get("codeAreaBytes").asLong() / Summary.MIB, 1)).append(" MiB, image heap ")
+                .append(fmt(b.get("imageHeapBytes").asLong() / Summary.MIB, 1)).append(" MiB) |\n");
+        md.append("| garbage collector, target CPU | ").append(b.get("garbageCollector").asText()).append(", ")
+                .append(b.get("march").asText()).append(" |\n");
+        if (nativeRun != null && nativeRun.image() != null) {
+            Map<String, Stat> s = nativeRun.summary();
+            md.append("| container image (bench run `").append(nativeRun.run().runId()).append("`) | ")
+                    .append(fmt(nativeRun.image().sizeBytes() / Summary.MIB, 1)).append(" MiB |\n");
+            md.append("| idle / peak at 200 connections, working set | ").append(stat(s, "idleMiB", 1)).append(" / ")
+                    .append(stat(s, "peak200MiB", 1)).append(" MiB |\n");
+            md.append("| first 200 after the process started | ").append(stat(s, "readyAfterProcessStartMs", 0)).append(" ms |\n");
+        }
+        md.append("\nRecorded ").append(b.get("recordedAt").asText()).append(" by `tools/native-build.sh` in `bench/results/native-build/`.\n");
+        return md.toString();
     }
 
     /** The order of bench/targets.yaml where a target is listed there; others (--image runs) last. */

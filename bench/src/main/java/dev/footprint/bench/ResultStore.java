@@ -30,6 +30,10 @@ final class ResultStore {
         this.root = root;
     }
 
+    Path root() {
+        return root;
+    }
+
     Path runDir(String runId) {
         return root.resolve(runId);
     }

@@ -14,9 +14,11 @@ import java.util.Map;
  * @param command arguments that replace the image's CMD, or null/empty for the image's own
  * @param article what the articles claim for this stack, shown beside the measurement
  * @param notMeasured why this target has a row but no measurement, or null
+ * @param baseline for a lever (bench/levers.yaml), the target it is compared with
  */
 public record TargetSpec(String name, String kind, String image, String path, String workPath,
-        List<String> command, Map<String, String> env, String article, String notMeasured, String description) {
+        List<String> command, Map<String, String> env, String article, String notMeasured, String description,
+        String baseline) {
 
     public TargetSpec {
         path = path == null ? "/" : path;

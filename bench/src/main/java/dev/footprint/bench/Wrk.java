@@ -28,8 +28,18 @@ public final class Wrk {
     }
 
     public LoadResult run(String url, int connections, Duration duration) {
-        List<String> cmd = List.of(executable, "-t1", "-c" + connections, "-d" + duration.toSeconds() + "s",
-                "--timeout", "10s", "--latency", url);
+        return run(url, connections, duration, null);
+    }
+
+    /** @param script a wrk Lua script (e.g. one that chooses each request's path), or null */
+    public LoadResult run(String url, int connections, Duration duration, java.nio.file.Path script) {
+        List<String> cmd = new java.util.ArrayList<>(List.of(executable, "-t1", "-c" + connections, "-d" + duration.toSeconds() + "s",
+                "--timeout", "10s", "--latency"));
+        if (script != null) {
+            cmd.add("-s");
+            cmd.add(script.toString());
+        }
+        cmd.add(url);
         Processes.Result r = Processes.run(cmd, duration.plusSeconds(30), Map.of());
         if (r.exitCode() != 0) {
             throw new IllegalStateException("wrk failed (exit " + r.exitCode() + "):\n" + r.output());

@@ -19,7 +19,7 @@ class ReportTest {
     void tableRowPerTargetWithMedianAndRange() {
         TargetResult native_ = Fixtures.target("native", "variant",
                 List.of(Fixtures.rep(1, 12, 20, 1000), Fixtures.rep(2, 11, 22, 1100), Fixtures.rep(3, 13, 21, 900)));
-        TargetSpec granian = new TargetSpec("granian", "peer", null, null, null, null, null, "~620 MB", "no package here", "Granian");
+        TargetSpec granian = new TargetSpec("granian", "peer", null, null, null, null, null, "~620 MB", "no package here", "Granian", null);
         TargetResult notMeasured = new TargetResult(Fixtures.run(), granian, null, List.of(), Map.of());
         String md = Report.markdown("20260101-000000", List.of(native_, notMeasured), Path.of("bench/results/20260101-000000"));
 

@@ -28,6 +28,17 @@ class TargetsTest {
     }
 
     @Test
+    void everyLeverNamesABaselineInTheSameFile() {
+        List<TargetSpec> levers = Targets.load(Path.of("levers.yaml"));
+        List<String> names = names(levers);
+        for (TargetSpec t : levers) {
+            assertTrue(t.baseline() == null || names.contains(t.baseline()), t.name() + " -> " + t.baseline());
+            assertEquals("lever", t.kind(), t.name());
+        }
+        assertTrue(levers.stream().anyMatch(t -> t.baseline() == null), "at least one baseline");
+    }
+
+    @Test
     void selectByNameOrKindInFileOrder(@TempDir Path dir) throws Exception {
         List<TargetSpec> all = load(dir, """
                 targets:

@@ -1,0 +1,33 @@
+package dev.footprint.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A generated part of a hand-written document, between {@code <!-- generated:NAME -->} and
+ * {@code <!-- /generated:NAME -->}: the bench rewrites what is between the markers and nothing else.
+ */
+final class GeneratedBlock {
+
+    private GeneratedBlock() {
+    }
+
+    /** @param command the command that regenerates the block, named in its marker */
+    static void replace(Path file, String name, String command, String content) {
+        String begin = "<!-- generated:" + name + " (" + command + "; do not edit by hand) -->";
+        String end = "<!-- /generated:" + name + " -->";
+        try {
+            String text = Files.readString(file);
+            int b = text.indexOf("<!-- generated:" + name + " ");
+            int e = text.indexOf(end);
+            if (b < 0 || e < b) {
+                throw new IllegalStateException(file + " has no block '" + name + "' to generate into");
+            }
+            Files.writeString(file, text.substring(0, b) + begin + "\n" + content.strip() + "\n" + text.substring(e));
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.footprint.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import dev.footprint.bench.Results.Stat;
+import dev.footprint.bench.Results.TargetResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Writes each Kubernetes overlay's memory settings (k8s/overlays/VARIANT/memory.yaml) from a bench
+ * run: the memory request is the median peak working set under load, rounded up; the limit adds
+ * headroom; the runtime's memory options are the ones the image was measured with. {@code --check}
+ * fails when a committed overlay disagrees with the results.
+ */
+@Command(name = "overlays", mixinStandardHelpOptions = true,
+        description = "Write (or --check) k8s/overlays/*/memory.yaml from a bench run.")
+public class Overlays implements Callable<Integer> {
+
+    /** Limits are this much above the request: room for a burst beyond what the bench drove. */
+    static final double HEADROOM = 1.5;
+    /** Requests and limits are rounded up to whole multiples of this many MiB. */
+    static final int ROUND_MIB = 8;
+    static final List<String> VARIANTS = List.of("jvm-slim", "jvm-alpine", "distroless", "jlink", "native");
+    /** jvm-alpine cannot be measured here; it runs the same JVM options on the same service. */
+    static final Map<String, String> STAND_INS = Map.of("jvm-alpine", "jvm-slim");
+
+    @Option(names = "--results", defaultValue = "bench/results")
+    Path results;
+
+    @Option(names = "--run", description = "Run id (default: the newest full run)")
+    String runId;
+
+    @Option(names = "--k8s", defaultValue = "k8s")
+    Path k8s;
+
+    @Option(names = "--check", description = "Fail if a committed overlay differs from what the results give")
+    boolean check;
+
+    @Option(names = "--docs", defaultValue = "docs")
+    Path docs;
+
+    @Override
+    public Integer call() {
+        ResultStore store = new ResultStore(results);
+        String id = runId != null ? runId : store.latest(false);
+        List<TargetResult> run = store.read(id);
+        List<String> stale = new ArrayList<>();
+        StringBuilder table = new StringBuilder("Generated from bench run `" + id + "`.\n\n"
+                + "| overlay | measured as | peak working set under load (MiB) | request | limit | memory options |\n"
+                + "|---|---|---|---|---|---|\n");
+        for (String variant : VARIANTS) {
+            String measured = STAND_INS.getOrDefault(variant, variant);
+            TargetResult r = run.stream().filter(t -> t.target().name().equals(measured)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("run " + id + " has no result for " + measured));
+            String yaml = memoryPatch(variant, r, store.runDir(id).resolve(measured + ".json"));
+            table.append("| ").append(variant).append(" | ").append(measured).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.1f", peak(r))).append(" | ").append(roundUp(peak(r))).append(" Mi | ")
+                    .append(roundUp(roundUp(peak(r)) * HEADROOM)).append(" Mi | `").append(options(variant, r)).append("` |\n");
+            Path file = k8s.resolve("overlays").resolve(variant).resolve("memory.yaml");
+            try {
+                if (check) {
+                    if (!Files.exists(file) || !Files.readString(file).equals(yaml)) {
+                        stale.add(file.toString());
+                    }
+                } else {
+                    Files.createDirectories(file.getParent());
+                    Files.writeString(file, yaml);
+                    System.out.println("wrote " + file);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (!check && Files.exists(docs.resolve("kubernetes.md"))) {
+            GeneratedBlock.replace(docs.resolve("kubernetes.md"), "overlay-resources", "bench/run.sh overlays", table.toString());
+        }
+        if (!stale.isEmpty()) {
+            System.err.println("overlays disagree with bench run " + id + ": " + String.join(", ", stale)
+                    + "\nregenerate them: bench/run.sh overlays");
+            return 1;
+        }
+        if (check) {
+            System.out.println("overlays match bench run " + id);
+        }
+        return 0;
+    }
+
+    /** The median peak working set under load: the largest of the 50, 200 connection and /work phases. */
+    static double peak(TargetResult r) {
+        Map<String, Stat> s = r.summary();
+        return Math.max(s.get("peak200MiB").median(),
+                Math.max(s.get("peak50MiB").median(), s.containsKey("workPeakMiB") ? s.get("workPeakMiB").median() : 0));
+    }
+
+    /** The memory options the image was measured with: JDK_JAVA_OPTIONS for a JVM, its CMD for native. */
+    static String options(String variant, TargetResult r) {
+        return variant.equals("native") ? String.join(" ", r.image().cmd()) : r.image().envValue("JDK_JAVA_OPTIONS");
+    }
+
+    static String memoryPatch(String variant, TargetResult r, Path source) {
+        double peak = peak(r);
+        long request = roundUp(peak);
+        long limit = roundUp(request * HEADROOM);
+        String javaOptions = variant.equals("native") ? null : options(variant, r);
+        String nativeArgs = variant.equals("native") ? options(variant, r) : null;
+        StringBuilder y = new StringBuilder();
+        y.append("# Generated by `bench/run.sh overlays` from ").append(source).append(": do not edit by hand.\n");
+        if (!variant.equals(r.target().name())) {
+            y.append("# ").append(variant).append(" cannot be measured here; it runs the same service with the same JVM\n")
+                    .append("# options as ").append(r.target().name()).append(", whose figures these are.\n");
+        }
+        y.append(String.format(Locale.ROOT, "# request = median peak working set under load (50 and 200 connections, /work) %.1f MiB,%n", peak));
+        y.append("#   rounded up to ").append(ROUND_MIB).append(" MiB; limit = request x ").append(HEADROOM)
+                .append(", rounded up (docs/kubernetes.md).\n");
+        y.append("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: footprint\nspec:\n  template:\n    spec:\n")
+                .append("      containers:\n        - name: service\n");
+        if (javaOptions != null) {
+            y.append("          env:\n            - name: JDK_JAVA_OPTIONS\n              value: \"").append(javaOptions).append("\"\n");
+        }
+        if (nativeArgs != null) {
+            y.append("          args: [");
+            String[] args = nativeArgs.trim().split("\\s+");
+            for (int i = 0; i < args.length; i++) {
+                y.append(i > 0 ? ", " : "").append('"').append(args[i]).append('"');
+            }
+            y.append("]\n");
+        }
+        y.append("          resources:\n            requests:\n              memory: ").append(request).append("Mi\n")
+                .append("              cpu: 250m\n            limits:\n              memory: ").append(limit).append("Mi\n");
+        return y.toString();
+    }
+
+    static long roundUp(double mib) {
+        return (long) Math.ceil(mib / ROUND_MIB) * ROUND_MIB;
+    }
+}

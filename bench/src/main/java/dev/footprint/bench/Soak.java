@@ -1,0 +1,204 @@
+package dev.footprint.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import dev.footprint.memory.CgroupMemory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Load at the limit: each variant in a container with its Kubernetes overlay's memory limit and
+ * memory options, 200 connections mixing GET / and /work for 10 minutes. Passes with no OOM kill,
+ * no error or non-2xx answer, and a working set that never went above 90% of the limit.
+ */
+@Command(name = "soak", mixinStandardHelpOptions = true,
+        description = "Run each variant at its overlay's memory limit under mixed load; write bench/results/soak-RUN-ID/.")
+public class Soak implements Callable<Integer> {
+
+    static final double MAX_SHARE_OF_LIMIT = 0.9;
+
+    /** Every other request is the allocation endpoint. */
+    static final String MIX = """
+            -- footprint soak: GET / and /work?kib=256, alternating
+            local paths = { "/", "/work?kib=256" }
+            local n = 0
+            request = function()
+              n = n + 1
+              return wrk.format("GET", paths[(n % 2) + 1])
+            end
+            """;
+
+    @Option(names = "--variants", split = ",", defaultValue = "jvm-slim,distroless,jlink,native")
+    List<String> variants;
+
+    @Option(names = "--minutes", defaultValue = "10")
+    int minutes;
+
+    @Option(names = "--connections", defaultValue = "200")
+    int connections;
+
+    @Option(names = "--port", defaultValue = "18095")
+    int port;
+
+    @Option(names = "--k8s", defaultValue = "k8s")
+    Path k8s;
+
+    @Option(names = "--results", defaultValue = "bench/results")
+    Path results;
+
+    @Option(names = "--docs", defaultValue = "docs")
+    Path docs;
+
+    @Option(names = "--engine")
+    String engineName;
+
+    public record Outcome(String variant, String image, long limitBytes, String memoryOptions, int minutes, int connections,
+            long maxWorkingSetBytes, double maxShareOfLimit, long oomKills, boolean survived, LoadResult load,
+            boolean passed, String verdict, List<long[]> workingSetPerSecond) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ContainerEngine engine = ContainerEngine.detect(engineName);
+        Wrk wrk = new Wrk("wrk");
+        String id = "soak-" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path dir = results.resolve(id);
+        Files.createDirectories(dir);
+        Path script = Files.createTempFile("soak", ".lua");
+        Files.writeString(script, MIX);
+        Map<String, String> machine = Machine.describe(engine, wrk);
+        List<Outcome> outcomes = new ArrayList<>();
+        try {
+            for (String v : variants) {
+                Outcome o = soak(engine, wrk, script, v);
+                outcomes.add(o);
+                ResultStore.JSON.writeValue(dir.resolve(v + ".json").toFile(), Map.of("machine", machine,
+                        "command", "bench soak --variants " + String.join(",", variants) + " --minutes " + minutes,
+                        "startedAt", Instant.now().toString(), "outcome", o));
+                System.out.printf("%s: %s%n", v, o.verdict());
+            }
+        } finally {
+            Files.deleteIfExists(script);
+        }
+        if (Files.exists(docs.resolve("reliability.md"))) {
+            GeneratedBlock.replace(docs.resolve("reliability.md"), "soak", "bench/run.sh soak", table(id, outcomes));
+        }
+        System.out.println("results: " + dir);
+        return outcomes.stream().allMatch(Outcome::passed) ? 0 : 1;
+    }
+
+    private Outcome soak(ContainerEngine engine, Wrk wrk, Path script, String variant) throws Exception {
+        Overlay overlay = Overlay.read(k8s.resolve("overlays").resolve(variant).resolve("memory.yaml"));
+        String image = "localhost/footprint/service:" + variant;
+        String container = "footprint-soak-" + variant;
+        Map<String, String> env = new java.util.HashMap<>(overlay.env());
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        System.out.printf("%n%s: %d MiB limit, %s, %d connections for %d min%n", variant, overlay.limitBytes() >> 20,
+                overlay.options(), connections, minutes);
+        engine.run(container, image, overlay.limitBytes(), 1, env, overlay.args());
+        try {
+            awaitUp(engine, container);
+            long pid = engine.pid(container);
+            CgroupMemory cgroup = CgroupMemory.ofProcess(Path.of("/"), pid).orElseThrow();
+            LoadResult load;
+            List<Sample> samples;
+            try (Sampler sampler = new Sampler(cgroup, 100, System.nanoTime())) {
+                sampler.phase("soak");
+                sampler.start();
+                load = wrk.run("http://127.0.0.1:" + port + "/", connections, Duration.ofMinutes(minutes), script);
+                sampler.close();
+                samples = sampler.samples();
+            }
+            boolean survived = engine.running(container);
+            long oomKills = cgroup.readable() ? cgroup.oomKills().orElse(0) : (engine.oomKilled(container) ? 1 : 0);
+            long max = samples.stream().mapToLong(Sample::workingSet).max().orElse(0);
+            double share = (double) max / overlay.limitBytes();
+            boolean passed = survived && oomKills == 0 && load.errors() == 0 && load.non2xx() == 0 && share <= MAX_SHARE_OF_LIMIT;
+            String verdict = String.format(Locale.ROOT, "%s: %,d requests, %.0f req/s, %d errors, %d non-2xx, %d OOM kills, "
+                    + "peak working set %.1f MiB = %.0f%% of the %d MiB limit", passed ? "passed" : "FAILED", load.requests(),
+                    load.requestsPerSecond(), load.errors(), load.non2xx(), oomKills, max / Summary.MIB, share * 100,
+                    overlay.limitBytes() >> 20);
+            List<long[]> perSecond = new ArrayList<>();
+            for (int i = 0; i < samples.size(); i += 10) {
+                perSecond.add(new long[] { samples.get(i).tMs(), samples.get(i).workingSet() });
+            }
+            return new Outcome(variant, image, overlay.limitBytes(), overlay.options(), minutes, connections, max, share,
+                    oomKills, survived, load, passed, verdict, perSecond);
+        } finally {
+            engine.stop(container, Duration.ofSeconds(20));
+            engine.remove(container);
+        }
+    }
+
+    private void awaitUp(ContainerEngine engine, String container) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest ready = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(ready, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not up yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException(container + " was not ready within 120 s:\n" + engine.logs(container));
+    }
+
+    static String table(String id, List<Outcome> outcomes) {
+        StringBuilder md = new StringBuilder("Soak run `" + id + "` (`bench/results/" + id + "/`).\n\n"
+                + "| variant | memory limit (overlay) | memory options | requests | req/s | errors | non-2xx | OOM kills | peak working set | share of limit | verdict |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Outcome o : outcomes) {
+            md.append(String.format(Locale.ROOT, "| %s | %d MiB | `%s` | %,d | %,.0f | %d | %d | %d | %.1f MiB | %.0f%% | %s |%n",
+                    o.variant(), o.limitBytes() >> 20, o.memoryOptions(), o.load().requests(), o.load().requestsPerSecond(),
+                    o.load().errors(), o.load().non2xx(), o.oomKills(), o.maxWorkingSetBytes() / Summary.MIB,
+                    o.maxShareOfLimit() * 100, o.passed() ? "passed" : "**failed**"));
+        }
+        return md.toString();
+    }
+
+    /** What the soak takes from an overlay's generated memory.yaml. */
+    record Overlay(long limitBytes, Map<String, String> env, List<String> args) {
+
+        static Overlay read(Path memoryYaml) {
+            try {
+                JsonNode c = new ObjectMapper(new YAMLFactory()).readTree(memoryYaml.toFile())
+                        .at("/spec/template/spec/containers/0");
+                long limit = Bench.parseBytes(c.at("/resources/limits/memory").asText());
+                Map<String, String> env = new java.util.LinkedHashMap<>();
+                c.path("env").forEach(e -> env.put(e.get("name").asText(), e.get("value").asText()));
+                List<String> args = new ArrayList<>();
+                c.path("args").forEach(a -> args.add(a.asText()));
+                return new Overlay(limit, env, args);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + memoryYaml, e);
+            }
+        }
+
+        String options() {
+            return env.containsKey("JDK_JAVA_OPTIONS") ? env.get("JDK_JAVA_OPTIONS") : String.join(" ", args);
+        }
+    }
+}

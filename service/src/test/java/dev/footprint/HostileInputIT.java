@@ -1,0 +1,7 @@
+package dev.footprint;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class HostileInputIT extends HostileInputTest {
+}
