@@ -2,16 +2,15 @@ package dev.footprint;
 
 import java.net.URI;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 
 @QuarkusTest
 class HostileInputTest extends HostileInputCases {
 
+    /** The port Quarkus started the service on, in-process or packaged (it sets RestAssured's). */
     @Override
     URI target() {
-        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
-        return URI.create("http://127.0.0.1:" + port);
+        return URI.create("http://127.0.0.1:" + RestAssured.port);
     }
 }

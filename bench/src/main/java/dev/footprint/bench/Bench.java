@@ -138,7 +138,7 @@ public class Bench {
                 Runner runner = new Runner(engine, wrk, new Hey(heyExecutable), settings, port, progress);
                 for (TargetSpec t : measured) {
                     index++;
-                    ContainerEngine.ImageInfo info = engine.image(t.image());
+                    ContainerEngine.ImageInfo info = engine.image(t.image()).withBuildRecord(Path.of("images/.built"));
                     List<Repetition> reps2 = new ArrayList<>();
                     try {
                         for (int rep = 1; rep <= reps; rep++) {

@@ -48,9 +48,27 @@ public final class ContainerEngine {
      * @param labels the image's labels; images/build.sh records its bases and toolchain there
      * @param env the image's environment (where the JVM variants set JDK_JAVA_OPTIONS)
      * @param cmd the image's CMD (where the native variant sets its heap)
+     * @param buildRecord what images/build.sh recorded when it built this very image (images/.built), or null
      */
     public record ImageInfo(String ref, String id, long sizeBytes, Map<String, String> labels, List<String> env,
-            List<String> cmd) {
+            List<String> cmd, Map<String, Object> buildRecord) {
+
+        /** This image with the build record images/build.sh wrote for it, if the record is for this image id. */
+        public ImageInfo withBuildRecord(java.nio.file.Path builtDir) {
+            java.nio.file.Path record = builtDir.resolve(ref.substring(ref.lastIndexOf(':') + 1) + ".json");
+            try {
+                if (java.nio.file.Files.exists(record)) {
+                    Map<String, Object> r = ResultStore.JSON.readValue(record.toFile(), new TypeReference<Map<String, Object>>() {
+                    });
+                    if (id.equals(r.get("id")) && ref.equals(r.get("image"))) {
+                        return new ImageInfo(ref, id, sizeBytes, labels, env, cmd, r);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // an unreadable record is no record
+            }
+            return this;
+        }
 
         /** The value of an environment variable the image sets, or null. */
         public String envValue(String name) {
@@ -70,7 +88,7 @@ public final class ContainerEngine {
         List<String> cmd = inspectJson(ref, "{{json .Config.Cmd}}", new TypeReference<List<String>>() {
         });
         return new ImageInfo(ref, f[0], Long.parseLong(f[1]), labels == null ? Map.of() : new java.util.TreeMap<>(labels),
-                env == null ? List.of() : env, cmd == null ? List.of() : cmd);
+                env == null ? List.of() : env, cmd == null ? List.of() : cmd, null);
     }
 
     private <T> T inspectJson(String ref, String format, TypeReference<T> type) {

@@ -188,7 +188,7 @@ public class Report implements Callable<Integer> {
                     .append(" |\n");
         }
 
-        md.append("\n## Images\n\n| target | image | id | size (MiB) | built on |\n|---|---|---|---|---|\n");
+        md.append("\n## Images\n\n| target | image | id | size (MiB) | built on | build |\n|---|---|---|---|---|---|\n");
         for (TargetResult r : results) {
             if (r.image() == null) {
                 continue;
@@ -199,7 +199,11 @@ public class Report implements Callable<Integer> {
                     .reduce((a, b) -> a + "<br>" + b).orElse("");
             md.append("| ").append(r.target().name()).append(" | `").append(r.image().ref()).append("` | `")
                     .append(r.image().id(), 0, Math.min(12, r.image().id().length())).append("` | ")
-                    .append(fmt(r.image().sizeBytes() / Summary.MIB, 1)).append(" | ").append(bases).append(" |\n");
+                    .append(fmt(r.image().sizeBytes() / Summary.MIB, 1)).append(" | ").append(bases).append(" | ")
+                    .append(r.image().buildRecord() == null ? ""
+                            : "images/build.sh, " + r.image().buildRecord().get("builtAt") + ", "
+                                    + (Boolean.TRUE.equals(r.image().buildRecord().get("offline")) ? "offline" : "public bases"))
+                    .append(" |\n");
         }
 
         md.append("\n## Working set over time\n\nOne line per repetition; phases in order: idle, 50 connections, ")

@@ -47,7 +47,7 @@ final class Fixtures {
         TargetSpec spec = new TargetSpec(name, kind, "localhost/footprint/service:" + name, "/", "/work?kib=256",
                 List.of(), Map.of(), "~10 MB (claim)", null, "test target " + name, null);
         return new TargetResult(run(), spec, new ContainerEngine.ImageInfo(spec.image(), "sha256:0123456789abcdef", 100 * MIB,
-                Map.of("footprint.bases", "BASE_IMAGE=test"), List.of("JDK_JAVA_OPTIONS=-XX:MaxRAMPercentage=75"), List.of("-Xmx64m")),
+                Map.of("footprint.bases", "BASE_IMAGE=test"), List.of("JDK_JAVA_OPTIONS=-XX:MaxRAMPercentage=75"), List.of("-Xmx64m"), null),
                 reps, Summary.of(reps));
     }
 }
