@@ -2,7 +2,9 @@ package dev.footprint;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.HttpURLConnection;
+import java.net.Socket;
 import java.net.URI;
 import java.util.List;
 
@@ -48,6 +50,7 @@ public class AotTraining {
 
     private void train() {
         try {
+            awaitListening();
             for (int i = 0; i < rounds; i++) {
                 for (String path : PATHS) {
                     call(path);
@@ -58,6 +61,26 @@ public class AotTraining {
         } catch (IOException e) {
             LOG.error("AOT training failed", e);
             Quarkus.asyncExit(1);
+        }
+    }
+
+    /** StartupEvent fires before the HTTP server listens: wait for it (bounded). */
+    private void awaitListening() throws IOException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            try (Socket probe = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (ConnectException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while waiting for the HTTP server", ie);
+                }
+            }
         }
     }
 

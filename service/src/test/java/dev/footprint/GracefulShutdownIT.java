@@ -216,7 +216,7 @@ class GracefulShutdownIT {
         List<String> command = new java.util.ArrayList<>();
         command.add(isNative ? path : Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (isNative) {
-            command.add("-Xmx64m");
+            command.addAll(List.of("-Xmx16m", "-Xmn4m")); // the image's defaults (images/native/Containerfile)
         }
         command.add("-Dquarkus.http.port=" + PORT);
         command.add("-Dquarkus.http.host=127.0.0.1");

@@ -1,5 +1,6 @@
 package dev.footprint.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -8,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import dev.footprint.bench.Results.Repetition;
 import dev.footprint.bench.Results.RunInfo;
@@ -69,6 +72,11 @@ public class Bench {
         @Option(names = "--hey", defaultValue = "hey")
         String heyExecutable;
 
+        @Option(names = "--page-cache", defaultValue = "cold", description = "cold: drop the page cache before every "
+                + "container, so each target is charged for the image files it reads, as a pod's first start on a node is; "
+                + "warm: leave it, so files an earlier container read are charged to that one. Default: ${DEFAULT-VALUE}")
+        String pageCache;
+
         @Option(names = "--run-id", description = "Name of the results directory (default: UTC time)")
         String runId;
 
@@ -109,8 +117,15 @@ public class Bench {
             long memoryBytes = parseBytes(memory);
             int reps = repetitions != null ? repetitions : quick ? 1 : 3;
             Settings settings = quick
-                    ? new Settings(memoryBytes, cpus, reps, 3, 5, 1000, 3, 100, true)
-                    : new Settings(memoryBytes, cpus, reps, 10, 30, 10_000, 15, 100, false);
+                    ? new Settings(memoryBytes, cpus, reps, 3, 5, 1000, 3, 100, true, pageCache)
+                    : new Settings(memoryBytes, cpus, reps, 10, 30, 10_000, 15, 100, false, pageCache);
+            if (!pageCache.equals("cold") && !pageCache.equals("warm")) {
+                throw new ParameterException(spec.commandLine(), "--page-cache is cold or warm, not '" + pageCache + "'");
+            }
+            if (pageCache.equals("cold") && !Files.isWritable(Runner.DROP_CACHES)) {
+                throw new ParameterException(spec.commandLine(), "--page-cache cold drops the kernel's page cache before every "
+                        + "container and needs root (" + Runner.DROP_CACHES + " is not writable); run as root or use --page-cache warm");
+            }
             ContainerEngine engine = ContainerEngine.detect(engineName);
             Wrk wrk = new Wrk(wrkExecutable);
             String id = runId != null ? runId
@@ -162,7 +177,11 @@ public class Bench {
                     done.add(r);
                 }
             }
-            store.writeSummary(id, done);
+            // a run can be extended (--run-id of an existing run, --targets for the additions): summarize all of it
+            Set<String> names = done.stream().map(r -> r.target().name()).collect(Collectors.toSet());
+            List<TargetResult> all = new ArrayList<>(done);
+            store.read(id).stream().filter(r -> !names.contains(r.target().name())).forEach(all::add);
+            store.writeSummary(id, all);
             // only a full run of the main target list writes docs/; any other run reports into its own directory
             boolean mainTable = !quick && image == null && targetsFile.normalize().equals(Path.of("bench/targets.yaml"));
             Path reportDir = mainTable ? docs : store.runDir(id).resolve("report");

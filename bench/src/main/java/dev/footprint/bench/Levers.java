@@ -65,7 +65,9 @@ public class Levers implements Callable<Integer> {
                 .append(leversId).append("`, under the same limits and phases as the main table, and is compared with ")
                 .append("its baseline in the same run. Working set in MiB; a negative change is a saving. ")
                 .append(levers.isEmpty() ? "" : levers.get(0).run().settings().repetitions() + " repetition(s) per lever. ")
-                .append("The table is ordered as `bench/levers.yaml`.\n\n");
+                .append("The table is ordered as `bench/levers.yaml`. The images' defaults are the `jvm-best` and ")
+                .append("`native-best` rows ([images.md](images.md#memory-options)); the AOT cache stays an option ")
+                .append("(`images/build.sh jlink --aot`).\n\n");
         md.append("| lever | what changes | idle | Δ idle | peak, 200 conn. | Δ peak | after /work | Δ after | startup ms | Δ startup | req/s, 50 conn. | Δ req/s | p99 ms, 50 conn. |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (TargetResult r : levers) {
@@ -84,7 +86,16 @@ public class Levers implements Callable<Integer> {
             md.append(" | ").append(Report.stat(r.summary(), "rps_c50", 0)).append(" | ").append(delta(r, base, "rps_c50", 0, true))
                     .append(" | ").append(Report.stat(r.summary(), "p99Ms_c50", 1)).append(" |\n");
         }
-        md.append("\nStartup here is from the container process's start to its first 200 response.\n\n");
+        md.append("\nStartup here is from the container process's start to its first 200 response. ")
+                .append("Read the single-lever rows as directions, not exact savings: one repetition each, run with ")
+                .append("`--page-cache warm` ([methodology.md](methodology.md)), and this host kept little page cache, so ")
+                .append("whether an image file (the runtime, the jars, the AOT cache) was already cached and charged to an ")
+                .append("earlier container varied from row to row. The defaults rest on the levers whose effect was large ")
+                .append("in every phase (C1 only and a fixed small heap; the native heap settings) and on the combined rows ")
+                .append("(`jvm-best`, `native-best`), and they were then measured again, three times each from a cold page ")
+                .append("cache, in the main table ([memory.md](memory.md)), which the targets below come from.\n\n")
+                .append("Not measured here: what each Quarkus extension costs at idle (it takes a build of the service ")
+                .append("per extension set), and jvm-alpine (no musl JRE can be built offline).\n\n");
         md.append(targets(fullId, full));
         return md.toString();
     }

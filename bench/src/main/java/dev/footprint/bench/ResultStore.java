@@ -65,7 +65,7 @@ final class ResultStore {
     String latest(boolean includeQuick) {
         try (Stream<Path> dirs = Files.list(root)) {
             return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-                    .filter(n -> n.matches("\\d{8}-\\d{6}.*"))
+                    .filter(n -> n.matches("\\d{8}-.*"))
                     .filter(n -> includeQuick || !n.endsWith("-quick"))
                     .max(Comparator.naturalOrder())
                     .orElseThrow(() -> new IllegalStateException("no bench results in " + root));

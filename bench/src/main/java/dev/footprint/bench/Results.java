@@ -15,7 +15,7 @@ public final class Results {
     }
 
     public record Settings(long memoryLimitBytes, double cpus, int repetitions, int idleSeconds, int loadSeconds,
-            int workRequests, int cooldownSeconds, int sampleIntervalMs, boolean quick) {
+            int workRequests, int cooldownSeconds, int sampleIntervalMs, boolean quick, String pageCache) {
     }
 
     public record PhaseResult(String phase, double seconds, long workingSetMedian, long workingSetMax,

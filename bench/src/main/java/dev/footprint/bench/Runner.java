@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,8 @@ import dev.footprint.memory.CgroupMemory;
  * throughout.
  */
 final class Runner {
+
+    static final Path DROP_CACHES = Path.of("/proc/sys/vm/drop_caches");
 
     static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
     /** The allocation phase is count-bound; a target too slow to finish it in this time fails the run. */
@@ -61,6 +64,9 @@ final class Runner {
         List<String> command = target.command().stream().map(a -> a.replace("{port}", Integer.toString(port))).toList();
         String base = "http://127.0.0.1:" + port;
 
+        if ("cold".equals(settings.pageCache())) {
+            dropPageCache();
+        }
         long origin = System.nanoTime();
         engine.run(container, target.image(), settings.memoryLimitBytes(), settings.cpus(), env, command);
         try {
@@ -93,6 +99,16 @@ final class Runner {
         } finally {
             engine.stop(container, Duration.ofSeconds(20));
             engine.remove(container);
+        }
+    }
+
+    /** Page cache pages are charged to the cgroup that first reads them: start every target from the same, cold state. */
+    private static void dropPageCache() {
+        try {
+            Processes.check(List.of("sync"), Duration.ofSeconds(60));
+            Files.writeString(DROP_CACHES, "3");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot drop the page cache (" + DROP_CACHES + ")", e);
         }
     }
 

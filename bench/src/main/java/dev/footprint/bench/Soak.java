@@ -57,6 +57,11 @@ public class Soak implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "18095")
     int port;
 
+    @Option(names = "--parallel", defaultValue = "1",
+            description = "Variants soaked at the same time, each on its own port and CPU (at most the host's CPUs / 2: "
+                    + "every soak also needs a CPU for wrk). Default: ${DEFAULT-VALUE}")
+    int parallel;
+
     @Option(names = "--k8s", defaultValue = "k8s")
     Path k8s;
 
@@ -76,6 +81,10 @@ public class Soak implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (parallel < 1 || parallel > variants.size()) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--parallel must be between 1 and the number of variants (" + variants.size() + "), not " + parallel);
+        }
         ContainerEngine engine = ContainerEngine.detect(engineName);
         Wrk wrk = new Wrk("wrk");
         String id = "soak-" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
@@ -85,26 +94,36 @@ public class Soak implements Callable<Integer> {
         Files.writeString(script, MIX);
         Map<String, String> machine = Machine.describe(engine, wrk);
         List<Outcome> outcomes = new ArrayList<>();
+        String command = "bench soak --variants " + String.join(",", variants) + " --minutes " + minutes + " --parallel " + parallel;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallel);
         try {
-            for (String v : variants) {
-                Outcome o = soak(engine, wrk, script, v);
-                outcomes.add(o);
-                ResultStore.JSON.writeValue(dir.resolve(v + ".json").toFile(), Map.of("machine", machine,
-                        "command", "bench soak --variants " + String.join(",", variants) + " --minutes " + minutes,
-                        "startedAt", Instant.now().toString(), "outcome", o));
-                System.out.printf("%s: %s%n", v, o.verdict());
+            List<java.util.concurrent.Future<Outcome>> futures = new ArrayList<>();
+            for (int i = 0; i < variants.size(); i++) {
+                String v = variants.get(i);
+                int p = port + i;
+                futures.add(pool.submit(() -> {
+                    Outcome o = soak(engine, wrk, script, v, p);
+                    ResultStore.JSON.writeValue(dir.resolve(v + ".json").toFile(), Map.of("machine", machine,
+                            "command", command, "startedAt", Instant.now().toString(), "outcome", o));
+                    System.out.printf("%s: %s%n", v, o.verdict());
+                    return o;
+                }));
+            }
+            for (java.util.concurrent.Future<Outcome> f : futures) {
+                outcomes.add(f.get());
             }
         } finally {
+            pool.shutdownNow();
             Files.deleteIfExists(script);
         }
         if (Files.exists(docs.resolve("reliability.md"))) {
-            GeneratedBlock.replace(docs.resolve("reliability.md"), "soak", "bench/run.sh soak", table(id, outcomes));
+            GeneratedBlock.replace(docs.resolve("reliability.md"), "soak", "bench/run.sh soak", table(id, outcomes, parallel));
         }
         System.out.println("results: " + dir);
         return outcomes.stream().allMatch(Outcome::passed) ? 0 : 1;
     }
 
-    private Outcome soak(ContainerEngine engine, Wrk wrk, Path script, String variant) throws Exception {
+    private Outcome soak(ContainerEngine engine, Wrk wrk, Path script, String variant, int port) throws Exception {
         Overlay overlay = Overlay.read(k8s.resolve("overlays").resolve(variant).resolve("memory.yaml"));
         String image = "localhost/footprint/service:" + variant;
         String container = "footprint-soak-" + variant;
@@ -115,7 +134,7 @@ public class Soak implements Callable<Integer> {
                 overlay.options(), connections, minutes);
         engine.run(container, image, overlay.limitBytes(), 1, env, overlay.args());
         try {
-            awaitUp(engine, container);
+            awaitUp(engine, container, port);
             long pid = engine.pid(container);
             CgroupMemory cgroup = CgroupMemory.ofProcess(Path.of("/"), pid).orElseThrow();
             LoadResult load;
@@ -148,7 +167,7 @@ public class Soak implements Callable<Integer> {
         }
     }
 
-    private void awaitUp(ContainerEngine engine, String container) throws Exception {
+    private void awaitUp(ContainerEngine engine, String container, int port) throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         java.net.http.HttpRequest ready = java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build();
@@ -166,8 +185,9 @@ public class Soak implements Callable<Integer> {
         throw new IllegalStateException(container + " was not ready within 120 s:\n" + engine.logs(container));
     }
 
-    static String table(String id, List<Outcome> outcomes) {
-        StringBuilder md = new StringBuilder("Soak run `" + id + "` (`bench/results/" + id + "/`).\n\n"
+    static String table(String id, List<Outcome> outcomes, int parallel) {
+        StringBuilder md = new StringBuilder("Soak run `" + id + "` (`bench/results/" + id + "/`)"
+                + (parallel > 1 ? ", " + parallel + " variants at a time, each container limited to 1 CPU" : "") + ".\n\n"
                 + "| variant | memory limit (overlay) | memory options | requests | req/s | errors | non-2xx | OOM kills | peak working set | share of limit | verdict |\n"
                 + "|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Outcome o : outcomes) {

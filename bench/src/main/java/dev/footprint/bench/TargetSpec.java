@@ -8,7 +8,7 @@ import java.util.Map;
  * Read from bench/targets.yaml; {@code {port}} in {@link #command} and {@link #env} values is
  * replaced by the port the bench assigns.
  *
- * @param kind variant, peer or image
+ * @param kind variant, untuned (a variant without its tuning), peer, lever or image
  * @param path the endpoint every target is measured on (GET)
  * @param workPath the allocation endpoint (GET), or null to skip that phase
  * @param command arguments that replace the image's CMD, or null/empty for the image's own

@@ -22,7 +22,7 @@ final class Fixtures {
     static RunInfo run() {
         return new RunInfo("20260101-000000", "2026-01-01T00:00:00Z", "bench run --targets all",
                 Map.of("cpuModel", "Test CPU", "loadGenerator", "wrk 4.1.0"),
-                new Settings(256 * MIB, 1, 3, 10, 30, 10_000, 15, 100, false));
+                new Settings(256 * MIB, 1, 3, 10, 30, 10_000, 15, 100, false, "cold"));
     }
 
     /** A repetition whose working set is idleMiB at idle and peakMiB under 200 connections. */
