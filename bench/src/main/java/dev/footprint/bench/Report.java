@@ -130,7 +130,11 @@ public class Report implements Callable<Integer> {
                 .append(" MiB memory limit and ").append(fmt(run.settings().cpus())).append(" CPU, on the host network, driven on 127.0.0.1 by wrk (timed phases) and hey (the count-bound /work phase): ")
                 .append(run.machine().get("loadGenerator")).append(". Figures are medians, with the smallest and ")
                 .append("largest repetition in brackets. Memory is the container's working set (cgroup usage minus inactive ")
-                .append("file cache, what the kubelet acts on), in MiB. How it was measured: [methodology.md](methodology.md).\n\n");
+                .append("file cache, what the kubelet acts on), in MiB. ")
+                .append("cold".equals(run.settings().pageCache())
+                        ? "The page cache was dropped before every container, so each one paid for the image files it read. "
+                        : "The page cache was left as the previous container left it (warm). ")
+                .append("How it was measured: [methodology.md](methodology.md).\n\n");
         md.append("Phases: idle ").append(run.settings().idleSeconds()).append(" s; 50 connections on the measured path for ")
                 .append(run.settings().loadSeconds()).append(" s; 200 connections for ").append(run.settings().loadSeconds())
                 .append(" s; the allocation endpoint (").append("256 KiB per request) at 50 connections for ")
