@@ -64,7 +64,7 @@ public class Levers implements Callable<Integer> {
         md.append("Every lever below ran on its own, as one more bench target (`bench/levers.yaml`), in levers run `")
                 .append(leversId).append("`, under the same limits and phases as the main table, and is compared with ")
                 .append("its baseline in the same run. Working set in MiB; a negative change is a saving. ")
-                .append(levers.isEmpty() ? "" : levers.get(0).run().settings().repetitions() + " repetition(s) per lever. ")
+                .append(repetitions(levers))
                 .append("The table is ordered as `bench/levers.yaml`. The images' defaults are the `jvm-best` and ")
                 .append("`native-best` rows ([images.md](images.md#memory-options)); the AOT cache stays an option ")
                 .append("(`images/build.sh jlink --aot`).\n\n");
@@ -87,7 +87,7 @@ public class Levers implements Callable<Integer> {
                     .append(" | ").append(Report.stat(r.summary(), "p99Ms_c50", 1)).append(" |\n");
         }
         md.append("\nStartup here is from the container process's start to its first 200 response. ")
-                .append("Read the single-lever rows as directions, not exact savings: one repetition each, run with ")
+                .append("Read the single-lever rows as directions, not exact savings: mostly one repetition each, run with ")
                 .append("`--page-cache warm` ([methodology.md](methodology.md)), and this host kept little page cache, so ")
                 .append("whether an image file (the runtime, the jars, the AOT cache) was already cached and charged to an ")
                 .append("earlier container varied from row to row. The defaults rest on the levers whose effect was large ")
@@ -98,6 +98,20 @@ public class Levers implements Callable<Integer> {
                 .append("per extension set), and jvm-alpine (no musl JRE can be built offline).\n\n");
         md.append(targets(fullId, full));
         return md.toString();
+    }
+
+    /** "1 repetition per lever (jvm-defaults: 3, median shown)": the count most rows had, and the rows that differ. */
+    static String repetitions(List<TargetResult> levers) {
+        Map<Integer, Long> counts = levers.stream().filter(r -> !r.repetitions().isEmpty())
+                .collect(java.util.stream.Collectors.groupingBy(r -> r.repetitions().size(), java.util.stream.Collectors.counting()));
+        if (counts.isEmpty()) {
+            return "";
+        }
+        int usual = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        List<String> others = levers.stream().filter(r -> !r.repetitions().isEmpty() && r.repetitions().size() != usual)
+                .map(r -> r.target().name() + ": " + r.repetitions().size()).toList();
+        return usual + " repetition(s) per lever" + (others.isEmpty() ? "" : " (" + String.join(", ", others) + "; the median is shown)")
+                + ". ";
     }
 
     private static String delta(TargetResult r, Optional<TargetResult> base, String key, int decimals, boolean percent) {
