@@ -41,16 +41,25 @@ if $build && [[ " ${args[*]} " != *" --image "* ]]; then
       --targets-file) file=${args[i + 1]} ;; --targets-file=*) file=${args[i]#--targets-file=} ;;
     esac
   done
-  variants=(); aot=(); peers=()
+  # A service tag is VARIANT[-without-EXT[-EXT...]][-aot]: one images/build.sh call per set of
+  # flags, with every variant that needs them (a variant that cannot be built here is then skipped).
+  declare -A builds=(); peers=()
   while read -r image; do
     case $image in
-      localhost/footprint/service:*-aot) v=${image##*:}; aot+=("${v%-aot}") ;;
-      localhost/footprint/service:*) variants+=("${image##*:}") ;;
+      localhost/footprint/service:*)
+        tag=${image##*:}; flags=""
+        [[ $tag == *-aot ]] && { flags+=" --aot"; tag=${tag%-aot}; }
+        if [[ $tag == *-without-* ]]; then
+          without=${tag#*-without-}; flags+=" --without ${without//-/,}"; tag=${tag%%-without-*}
+        fi
+        flags=${flags:-" "} # (an associative array's key cannot be empty)
+        [[ " ${builds[$flags]:-} " == *" $tag "* ]] || builds[$flags]+=" $tag" ;;
       localhost/footprint/peer-*) p=${image#localhost/footprint/peer-}; peers+=("${p%%:*}") ;;
     esac
   done < <(bench images --targets "$targets" --targets-file "$file")
-  ((${#variants[@]})) && images/build.sh $(printf '%s\n' "${variants[@]}" | sort -u) "${offline[@]}"
-  ((${#aot[@]})) && images/build.sh "${aot[@]}" --aot "${offline[@]}"
+  for flags in "${!builds[@]}"; do
+    images/build.sh ${builds[$flags]} $flags "${offline[@]}"
+  done
   ((${#peers[@]})) && bench/peers/build.sh $(printf '%s\n' "${peers[@]}" | sort -u) "${offline[@]}"
 fi
 

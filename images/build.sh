@@ -5,6 +5,8 @@
 #   --offline     build on the bases images/base/build.sh makes from Debian packages (no registry)
 #   --no-package  use the service artifacts already in service/target instead of running Maven
 #   --aot         jlink only: also train a JDK 25 AOT cache in the image build (tag <variant>-aot)
+#   --without metrics,health   build the service without those extensions (tag <variant>-without-metrics-health),
+#                 to measure what each costs (bench/levers.yaml)
 # Tags localhost/footprint/service:<variant> and records the image's id and size in
 # images/.built/<variant>.json for the bench and the docs.
 set -euo pipefail
@@ -29,9 +31,16 @@ declare -A OFFLINE_BASES=(
 
 usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 
-offline=false; package=true; aot=false; wanted=()
-for a in "$@"; do
+EXTENSIONS=(metrics health)
+offline=false; package=true; aot=false; without=(); wanted=()
+while (($#)); do
+  a=$1; shift
   case $a in
+    --without) (($#)) || die "--without needs a list: ${EXTENSIONS[*]}"
+      IFS=, read -ra without <<< "$1"; shift
+      for e in "${without[@]}"; do
+        [[ " ${EXTENSIONS[*]} " == *" $e "* ]] || die "--without: unknown extension '$e' (one of: ${EXTENSIONS[*]})"
+      done ;;
     --offline) offline=true ;;
     --no-package) package=false ;;
     --aot) aot=true ;;
@@ -42,6 +51,12 @@ for a in "$@"; do
   esac
 done
 ((${#wanted[@]})) || usage 2
+# The Maven properties and the tag suffix that say which extensions were left out.
+maven_without=(); suffix=""
+for e in "${EXTENSIONS[@]}"; do
+  if [[ " ${without[*]} " == *" $e "* ]]; then maven_without+=("-Dwithout-$e"); suffix+="-$e"; fi
+done
+suffix=${suffix:+-without$suffix}
 
 # Why a variant cannot be built here, or nothing.
 cannot_build() {
@@ -60,9 +75,11 @@ native_image() {
   return 1
 }
 
-# The Maven step a variant needs, run when its artifact is missing or older than the sources.
+# The Maven step a variant needs, run when its artifact is missing, older than the sources, or
+# built with other extensions (ARTIFACT.without says which were left out).
 stale() { # artifact
   [[ ! -e $1 ]] && return 0
+  [[ "$(cat "$1.without" 2>/dev/null)" == "${maven_without[*]}" ]] || return 0
   [[ -n $(find "$root/pom.xml" "$root/service/pom.xml" "$root/service/src/main" "$root/memory-probe/pom.xml" \
             "$root/memory-probe/src/main" -newer "$1" -print -quit) ]]
 }
@@ -70,7 +87,8 @@ package_jar() {
   local jar=$root/service/target/quarkus-app/quarkus-run.jar
   if $package && stale "$jar"; then
     log "packaging the service (./mvnw package)"
-    (cd "$root" && ./mvnw -B -q -ntp package -DskipTests -pl service -am) || return 1
+    (cd "$root" && ./mvnw -B -q -ntp package -DskipTests "${maven_without[@]}" -pl service -am) || return 1
+    echo "${maven_without[*]}" > "$jar.without"
   fi
   [[ -f $jar ]] || die "no $jar: run ./mvnw package"
 }
@@ -78,7 +96,8 @@ package_native() {
   local runner=$root/service/target/footprint-service-1.0.0-SNAPSHOT-runner bundle=$root/service/target/native-bundle
   if $package && stale "$runner"; then
     log "compiling the native executable (./mvnw package -Dnative)"
-    (cd "$root" && ./mvnw -B -q -ntp package -Dnative -DskipTests -pl service -am) || return 1
+    (cd "$root" && ./mvnw -B -q -ntp package -Dnative -DskipTests "${maven_without[@]}" -pl service -am) || return 1
+    echo "${maven_without[*]}" > "$runner.without"
   fi
   [[ -x $runner ]] || die "no $runner: run ./mvnw package -Dnative"
   # The executable plus any shared library it loads from outside the system library directories
@@ -106,11 +125,12 @@ build_variant() {
   if [[ $v == native ]] && ni=$(native_image); then
     args+=(--label "footprint.native-image=$("$ni" --version 2>/dev/null | head -1)")
   fi
-  local tag=$REPO:$v start=$SECONDS
+  local tag=$REPO:$v$suffix start=$SECONDS
   if $aot; then
     [[ $v == jlink ]] || { echo "--aot applies to jlink only" >&2; return 1; }
-    args+=(--target aot); tag=$REPO:$v-aot
+    args+=(--target aot); tag=$REPO:$v$suffix-aot
   fi
+  args+=(--label "footprint.without-extensions=${without[*]:-none}")
   log "building $tag"
   # (errors are checked by hand: this runs as an if-condition, where set -e does not apply)
   "$ENGINE" build -q -f "$here/$v/Containerfile" "${args[@]}" -t "$tag" "$root" >/dev/null || return 1

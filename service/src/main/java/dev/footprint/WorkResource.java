@@ -16,6 +16,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 import io.quarkus.virtual.threads.VirtualThreads;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * The Java twin of the FastAPI "sync endpoint in a thread pool" case: blocking work that makes
@@ -62,10 +64,20 @@ public class WorkResource {
         this.running = new Semaphore(maxConcurrency, true);
     }
 
+    /**
+     * Runs on the event loop; the work moves to the executor, and its result comes back to this
+     * request's event loop before RESTEasy Reactive resumes the request. Resuming from the virtual
+     * thread itself would hold the request context's monitor there, and since JDK 24 a virtual
+     * thread can be unmounted while it holds one: the event loop, waiting for that monitor to finish
+     * the request, then waited behind every queued virtual thread on the one carrier a 1-CPU
+     * container gets, for up to 14 s in the soak (docs/reliability.md).
+     */
     @GET
     public Uni<WorkResult> work(@RestQuery String kib) {
         int n = QueryParams.intInRange("kib", kib, MIN_KIB, MAX_KIB, null);
-        return Uni.createFrom().item(() -> bounded(n)).runSubscriptionOn(executor);
+        Context requestContext = Vertx.currentContext();
+        Uni<WorkResult> work = Uni.createFrom().item(() -> bounded(n)).runSubscriptionOn(executor);
+        return requestContext == null ? work : work.emitOn(task -> requestContext.runOnContext(ignored -> task.run()));
     }
 
     private WorkResult bounded(int n) {

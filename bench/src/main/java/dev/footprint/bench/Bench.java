@@ -75,7 +75,7 @@ public class Bench {
         @Option(names = "--page-cache", defaultValue = "cold", description = "cold: drop the page cache before every "
                 + "container, so each target is charged for the image files it reads, as a pod's first start on a node is; "
                 + "warm: leave it, so files an earlier container read are charged to that one. Default: ${DEFAULT-VALUE}")
-        String pageCache;
+        Results.PageCache pageCache;
 
         @Option(names = "--run-id", description = "Name of the results directory (default: UTC time)")
         String runId;
@@ -119,10 +119,7 @@ public class Bench {
             Settings settings = quick
                     ? new Settings(memoryBytes, cpus, reps, 3, 5, 1000, 3, 100, true, pageCache)
                     : new Settings(memoryBytes, cpus, reps, 10, 30, 10_000, 15, 100, false, pageCache);
-            if (!pageCache.equals("cold") && !pageCache.equals("warm")) {
-                throw new ParameterException(spec.commandLine(), "--page-cache is cold or warm, not '" + pageCache + "'");
-            }
-            if (pageCache.equals("cold") && !Files.isWritable(Runner.DROP_CACHES)) {
+            if (pageCache == Results.PageCache.cold && !Files.isWritable(Runner.DROP_CACHES)) {
                 throw new ParameterException(spec.commandLine(), "--page-cache cold drops the kernel's page cache before every "
                         + "container and needs root (" + Runner.DROP_CACHES + " is not writable); run as root or use --page-cache warm");
             }

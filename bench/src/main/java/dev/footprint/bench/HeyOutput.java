@@ -49,14 +49,16 @@ public final class HeyOutput {
             }
         }
         long errors = 0;
+        String kinds = null;
         Matcher section = ERRORS_SECTION.matcher(output);
         if (section.find()) {
             Matcher e = ERROR.matcher(section.group(1));
             while (e.find()) {
                 errors += Long.parseLong(e.group(1));
             }
+            kinds = section.group(1).strip().replaceAll("\\s*\\n\\s*", "; ");
         }
         return new LoadResult(responses, Double.parseDouble(total.group(1)), Double.parseDouble(rps.group(1)), p50, p99,
-                errors, non2xx);
+                errors, non2xx, kinds);
     }
 }

@@ -131,7 +131,7 @@ public class Report implements Callable<Integer> {
                 .append(run.machine().get("loadGenerator")).append(". Figures are medians, with the smallest and ")
                 .append("largest repetition in brackets. Memory is the container's working set (cgroup usage minus inactive ")
                 .append("file cache, what the kubelet acts on), in MiB. ")
-                .append("cold".equals(run.settings().pageCache())
+                .append(run.settings().pageCache() == Results.PageCache.cold
                         ? "The page cache was dropped before every container, so each one paid for the image files it read. "
                         : "The page cache was left as the previous container left it (warm). ")
                 .append("How it was measured: [methodology.md](methodology.md).\n\n");

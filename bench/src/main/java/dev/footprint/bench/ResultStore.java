@@ -61,17 +61,22 @@ final class ResultStore {
         }
     }
 
-    /** The newest run directory that is not a quick run, or the newest of any kind. */
-    String latest(boolean includeQuick) {
+    /** The run directories (RUN-ID named yyyyMMdd-...), oldest first. */
+    List<String> runs() {
         try (Stream<Path> dirs = Files.list(root)) {
             return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString())
                     .filter(n -> n.matches("\\d{8}-.*"))
-                    .filter(n -> includeQuick || !n.endsWith("-quick"))
-                    .max(Comparator.naturalOrder())
-                    .orElseThrow(() -> new IllegalStateException("no bench results in " + root));
+                    .sorted(Comparator.naturalOrder()).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root, e);
         }
+    }
+
+    /** The newest run directory that is not a quick run, or the newest of any kind. */
+    String latest(boolean includeQuick) {
+        return runs().stream().filter(n -> includeQuick || !n.endsWith("-quick"))
+                .reduce((a, b) -> b)
+                .orElseThrow(() -> new IllegalStateException("no bench results in " + root));
     }
 
     /** summary.csv: target, kind, metric, median, min, max. */

@@ -15,7 +15,17 @@ public final class Results {
     }
 
     public record Settings(long memoryLimitBytes, double cpus, int repetitions, int idleSeconds, int loadSeconds,
-            int workRequests, int cooldownSeconds, int sampleIntervalMs, boolean quick, String pageCache) {
+            int workRequests, int cooldownSeconds, int sampleIntervalMs, boolean quick, PageCache pageCache) {
+
+        public Settings {
+            // Results written before the option existed: the bench never dropped the cache then.
+            pageCache = pageCache == null ? PageCache.warm : pageCache;
+        }
+    }
+
+    /** cold: the page cache is dropped before every container; warm: left as the previous one left it. */
+    public enum PageCache {
+        cold, warm
     }
 
     public record PhaseResult(String phase, double seconds, long workingSetMedian, long workingSetMax,

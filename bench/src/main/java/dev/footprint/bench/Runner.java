@@ -64,7 +64,7 @@ final class Runner {
         List<String> command = target.command().stream().map(a -> a.replace("{port}", Integer.toString(port))).toList();
         String base = "http://127.0.0.1:" + port;
 
-        if ("cold".equals(settings.pageCache())) {
+        if (settings.pageCache() == Results.PageCache.cold) {
             dropPageCache();
         }
         long origin = System.nanoTime();

@@ -57,11 +57,6 @@ public class Soak implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "18095")
     int port;
 
-    @Option(names = "--parallel", defaultValue = "1",
-            description = "Variants soaked at the same time, each on its own port and CPU (at most the host's CPUs / 2: "
-                    + "every soak also needs a CPU for wrk). Default: ${DEFAULT-VALUE}")
-    int parallel;
-
     @Option(names = "--k8s", defaultValue = "k8s")
     Path k8s;
 
@@ -81,10 +76,6 @@ public class Soak implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (parallel < 1 || parallel > variants.size()) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--parallel must be between 1 and the number of variants (" + variants.size() + "), not " + parallel);
-        }
         ContainerEngine engine = ContainerEngine.detect(engineName);
         Wrk wrk = new Wrk("wrk");
         String id = "soak-" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
@@ -94,36 +85,29 @@ public class Soak implements Callable<Integer> {
         Files.writeString(script, MIX);
         Map<String, String> machine = Machine.describe(engine, wrk);
         List<Outcome> outcomes = new ArrayList<>();
-        String command = "bench soak --variants " + String.join(",", variants) + " --minutes " + minutes + " --parallel " + parallel;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallel);
+        String command = "bench soak --variants " + String.join(",", variants) + " --minutes " + minutes;
+        // One variant at a time: two soaks side by side on this 2-core host starved each other of CPU
+        // (bench/results/soak-20261125-041057, docs/reliability.md).
         try {
-            List<java.util.concurrent.Future<Outcome>> futures = new ArrayList<>();
-            for (int i = 0; i < variants.size(); i++) {
-                String v = variants.get(i);
-                int p = port + i;
-                futures.add(pool.submit(() -> {
-                    Outcome o = soak(engine, wrk, script, v, p);
-                    ResultStore.JSON.writeValue(dir.resolve(v + ".json").toFile(), Map.of("machine", machine,
-                            "command", command, "startedAt", Instant.now().toString(), "outcome", o));
-                    System.out.printf("%s: %s%n", v, o.verdict());
-                    return o;
-                }));
-            }
-            for (java.util.concurrent.Future<Outcome> f : futures) {
-                outcomes.add(f.get());
+            for (String v : variants) {
+                Outcome o = soak(engine, wrk, script, v, dir);
+                ResultStore.JSON.writeValue(dir.resolve(v + ".json").toFile(), Map.of("machine", machine,
+                        "command", command, "startedAt", Instant.now().toString(), "outcome", o));
+                System.out.printf("%s: %s%n", v, o.verdict());
+                outcomes.add(o);
             }
         } finally {
-            pool.shutdownNow();
             Files.deleteIfExists(script);
         }
         if (Files.exists(docs.resolve("reliability.md"))) {
-            GeneratedBlock.replace(docs.resolve("reliability.md"), "soak", "bench/run.sh soak", table(id, outcomes, parallel));
+            GeneratedBlock.replace(docs.resolve("reliability.md"), "soak", "bench/run.sh soak", table(id, outcomes));
         }
         System.out.println("results: " + dir);
         return outcomes.stream().allMatch(Outcome::passed) ? 0 : 1;
     }
 
-    private Outcome soak(ContainerEngine engine, Wrk wrk, Path script, String variant, int port) throws Exception {
+    /** Soaks one variant; its container log goes to DIR/VARIANT.log, for what the service said under load. */
+    private Outcome soak(ContainerEngine engine, Wrk wrk, Path script, String variant, Path dir) throws Exception {
         Overlay overlay = Overlay.read(k8s.resolve("overlays").resolve(variant).resolve("memory.yaml"));
         String image = "localhost/footprint/service:" + variant;
         String container = "footprint-soak-" + variant;
@@ -151,9 +135,9 @@ public class Soak implements Callable<Integer> {
             long max = samples.stream().mapToLong(Sample::workingSet).max().orElse(0);
             double share = (double) max / overlay.limitBytes();
             boolean passed = survived && oomKills == 0 && load.errors() == 0 && load.non2xx() == 0 && share <= MAX_SHARE_OF_LIMIT;
-            String verdict = String.format(Locale.ROOT, "%s: %,d requests, %.0f req/s, %d errors, %d non-2xx, %d OOM kills, "
+            String verdict = String.format(Locale.ROOT, "%s: %,d requests, %.0f req/s, %s, %d non-2xx, %d OOM kills, "
                     + "peak working set %.1f MiB = %.0f%% of the %d MiB limit", passed ? "passed" : "FAILED", load.requests(),
-                    load.requestsPerSecond(), load.errors(), load.non2xx(), oomKills, max / Summary.MIB, share * 100,
+                    load.requestsPerSecond(), errors(load), load.non2xx(), oomKills, max / Summary.MIB, share * 100,
                     overlay.limitBytes() >> 20);
             List<long[]> perSecond = new ArrayList<>();
             for (int i = 0; i < samples.size(); i += 10) {
@@ -163,6 +147,7 @@ public class Soak implements Callable<Integer> {
                     oomKills, survived, load, passed, verdict, perSecond);
         } finally {
             engine.stop(container, Duration.ofSeconds(20));
+            Files.writeString(dir.resolve(variant + ".log"), engine.logs(container));
             engine.remove(container);
         }
     }
@@ -185,15 +170,20 @@ public class Soak implements Callable<Integer> {
         throw new IllegalStateException(container + " was not ready within 120 s:\n" + engine.logs(container));
     }
 
-    static String table(String id, List<Outcome> outcomes, int parallel) {
-        StringBuilder md = new StringBuilder("Soak run `" + id + "` (`bench/results/" + id + "/`)"
-                + (parallel > 1 ? ", " + parallel + " variants at a time, each container limited to 1 CPU" : "") + ".\n\n"
+    /** "0 errors", or "696 errors (connect 0, read 0, write 0, timeout 696)". */
+    static String errors(LoadResult load) {
+        return load.errors() + " errors" + (load.errors() > 0 && load.errorKinds() != null ? " (" + load.errorKinds() + ")" : "");
+    }
+
+    static String table(String id, List<Outcome> outcomes) {
+        StringBuilder md = new StringBuilder("Soak run `" + id + "` (`bench/results/" + id + "/`), one variant at a time, "
+                + "each container limited to 1 CPU.\n\n"
                 + "| variant | memory limit (overlay) | memory options | requests | req/s | errors | non-2xx | OOM kills | peak working set | share of limit | verdict |\n"
                 + "|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Outcome o : outcomes) {
-            md.append(String.format(Locale.ROOT, "| %s | %d MiB | `%s` | %,d | %,.0f | %d | %d | %d | %.1f MiB | %.0f%% | %s |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %d MiB | `%s` | %,d | %,.0f | %s | %d | %d | %.1f MiB | %.0f%% | %s |%n",
                     o.variant(), o.limitBytes() >> 20, o.memoryOptions(), o.load().requests(), o.load().requestsPerSecond(),
-                    o.load().errors(), o.load().non2xx(), o.oomKills(), o.maxWorkingSetBytes() / Summary.MIB,
+                    errors(o.load()).replace(" errors", ""), o.load().non2xx(), o.oomKills(), o.maxWorkingSetBytes() / Summary.MIB,
                     o.maxShareOfLimit() * 100, o.passed() ? "passed" : "**failed**"));
         }
         return md.toString();

@@ -39,11 +39,14 @@ public final class WrkOutput {
             throw new IllegalArgumentException("wrk output has no latency distribution (run wrk with --latency):\n" + output);
         }
         long errors = 0;
+        String kinds = null;
         Matcher se = SOCKET_ERRORS.matcher(output);
         if (se.find()) {
             for (int g = 1; g <= 4; g++) {
                 errors += Long.parseLong(se.group(g));
             }
+            kinds = String.format(Locale.ROOT, "connect %s, read %s, write %s, timeout %s", se.group(1), se.group(2),
+                    se.group(3), se.group(4));
         }
         Matcher non2xx = NON_2XX.matcher(output);
         return new LoadResult(
@@ -51,7 +54,7 @@ public final class WrkOutput {
                 toMillis(Double.parseDouble(requests.group(2)), requests.group(3)) / 1000.0,
                 Double.parseDouble(rps.group(1)),
                 p50, p99, errors,
-                non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0);
+                non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0, kinds);
     }
 
     static double toMillis(double value, String unit) {

@@ -22,7 +22,7 @@ final class Fixtures {
     static RunInfo run() {
         return new RunInfo("20260101-000000", "2026-01-01T00:00:00Z", "bench run --targets all",
                 Map.of("cpuModel", "Test CPU", "loadGenerator", "wrk 4.1.0"),
-                new Settings(256 * MIB, 1, 3, 10, 30, 10_000, 15, 100, false, "cold"));
+                new Settings(256 * MIB, 1, 3, 10, 30, 10_000, 15, 100, false, Results.PageCache.cold));
     }
 
     /** A repetition whose working set is idleMiB at idle and peakMiB under 200 connections. */
@@ -30,11 +30,11 @@ final class Fixtures {
         List<PhaseResult> phases = List.of(
                 new PhaseResult("idle", 10, idleMiB * MIB, idleMiB * MIB, idleMiB * MIB, idleMiB * MIB, idleMiB * MIB, idleMiB * MIB, 20, null),
                 new PhaseResult("c50", 30, peakMiB * MIB, (peakMiB - 1) * MIB, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, 22,
-                        new LoadResult(1000, 30, rps, 1.0, 5.0, 0, 0)),
+                        new LoadResult(1000, 30, rps, 1.0, 5.0, 0, 0, null)),
                 new PhaseResult("c200", 30, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, 24,
-                        new LoadResult(1000, 30, rps, 4.0, 20.0, 2, 1)),
+                        new LoadResult(1000, 30, rps, 4.0, 20.0, 2, 1, "connect 0, read 2, write 0, timeout 0")),
                 new PhaseResult("work", 5, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, 30,
-                        new LoadResult(10000, 5, 2000, 10.0, 50.0, 0, 0)),
+                        new LoadResult(10000, 5, 2000, 10.0, 50.0, 0, 0, null)),
                 new PhaseResult("cooldown", 15, idleMiB * MIB, idleMiB * MIB, idleMiB * MIB, idleMiB * MIB, idleMiB * MIB, idleMiB * MIB, 20, null));
         List<Object[]> samples = new ArrayList<>();
         for (int i = 0; i < 50; i++) {

@@ -42,6 +42,7 @@ class HeyOutputTest {
         LoadResult r = HeyOutput.parse(fixture("hey-refused.txt"));
         assertEquals(0, r.requests());
         assertEquals(200, r.errors());
+        assertEquals("[200]\tGet \"http://127.0.0.1:1/\": dial tcp 127.0.0.1:1: connect: connection refused", r.errorKinds());
         assertTrue(Double.isNaN(r.p99Ms()));
     }
 

@@ -1,28 +1,69 @@
 package dev.footprint.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.footprint.bench.Results.RunInfo;
+import dev.footprint.bench.Results.Settings;
+import dev.footprint.bench.Results.TargetResult;
+
 class LeversTest {
 
     @Test
-    void repetitionsNamesTheRowsThatRanMoreOftenThanTheRest() {
-        List<Results.TargetResult> levers = List.of(
-                Fixtures.target("base", "lever", List.of(Fixtures.rep(1, 80, 120, 1000), Fixtures.rep(2, 82, 118, 1000),
-                        Fixtures.rep(3, 79, 121, 1000))),
-                Fixtures.target("a", "lever", List.of(Fixtures.rep(1, 70, 90, 1000))),
-                Fixtures.target("b", "lever", List.of(Fixtures.rep(1, 75, 95, 1000))));
-        assertEquals("1 repetition(s) per lever (base: 3; the median is shown). ", Levers.repetitions(levers));
+    void aLaterRunReplacesTheRowsItMeasuredAndKeepsTheOthers() {
+        TargetResult baseWarm = inRun(lever("base", null, 80, 120), "20260101-levers", 1, Results.PageCache.warm);
+        TargetResult aWarm = inRun(lever("a", "base", 70, 90), "20260101-levers", 1, Results.PageCache.warm);
+        TargetResult bWarm = inRun(lever("b", "base", 75, 95), "20260101-levers", 1, Results.PageCache.warm);
+        TargetResult baseCold = inRun(lever("base", null, 60, 100), "20260102-levers-cold", 3, Results.PageCache.cold);
+        TargetResult aCold = inRun(lever("a", "base", 50, 70), "20260102-levers-cold", 3, Results.PageCache.cold);
+
+        List<TargetResult> rows = Levers.newestPerTarget(List.of(List.of(baseWarm, aWarm, bWarm), List.of(baseCold, aCold)));
+
+        assertEquals(List.of(baseCold, aCold, bWarm), rows);
+        assertEquals("3× cold", Levers.measuredAs(rows.get(0)));
+        assertEquals("1× warm", Levers.measuredAs(rows.get(2)));
     }
 
     @Test
-    void repetitionsWhenEveryRowRanTheSame() {
-        List<Results.TargetResult> levers = List.of(
-                Fixtures.target("a", "lever", List.of(Fixtures.rep(1, 70, 90, 1000))),
-                Fixtures.target("b", "lever", List.of(Fixtures.rep(1, 75, 95, 1000))));
-        assertEquals("1 repetition(s) per lever. ", Levers.repetitions(levers));
+    void aRowIsComparedOnlyWithItsBaselineFromTheSameRun() {
+        TargetResult baseCold = inRun(lever("base", null, 60, 100), "20260102-levers-cold", 3, Results.PageCache.cold);
+        TargetResult aCold = inRun(lever("a", "base", 50, 70), "20260102-levers-cold", 3, Results.PageCache.cold);
+        TargetResult bWarm = inRun(lever("b", "base", 75, 95), "20260101-levers", 1, Results.PageCache.warm);
+
+        String md = Levers.markdown(List.of("20260101-levers", "20260102-levers-cold"), List.of(baseCold, aCold, bWarm),
+                "20260101-000000", List.of());
+
+        String a = line(md, "| a |");
+        String b = line(md, "| b |");
+        assertTrue(a.contains("| 3× cold | 50.0 | -10.0 |"), a);
+        assertTrue(b.contains("| 1× warm | 75.0 |  | "), b);
+        assertTrue(md.contains("levers runs `20260101-levers`, `20260102-levers-cold`"), md);
+        assertTrue(md.contains("Read the rows measured warm as directions"), md);
+    }
+
+    private static String line(String md, String prefix) {
+        return md.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow(() -> new AssertionError("no row " + prefix));
+    }
+
+    private static TargetResult lever(String name, String baseline, long idleMiB, long peakMiB) {
+        TargetResult t = Fixtures.target(name, "lever", List.of(Fixtures.rep(1, idleMiB, peakMiB, 1000)));
+        TargetSpec s = t.target();
+        return new TargetResult(t.run(), new TargetSpec(s.name(), s.kind(), s.image(), s.path(), s.workPath(), s.command(),
+                s.env(), s.article(), s.notMeasured(), s.description(), baseline), t.image(), t.repetitions(), t.summary());
+    }
+
+    /** The same result as if run repetitions times (same numbers each time) in run id with that page cache. */
+    private static TargetResult inRun(TargetResult t, String id, int repetitions, Results.PageCache pageCache) {
+        Settings s = t.run().settings();
+        RunInfo run = new RunInfo(id, t.run().startedAt(), t.run().command(), t.run().machine(), new Settings(s.memoryLimitBytes(),
+                s.cpus(), repetitions, s.idleSeconds(), s.loadSeconds(), s.workRequests(), s.cooldownSeconds(),
+                s.sampleIntervalMs(), s.quick(), pageCache));
+        List<Results.Repetition> reps = java.util.stream.IntStream.rangeClosed(1, repetitions)
+                .mapToObj(i -> t.repetitions().get(0)).toList();
+        return new TargetResult(run, t.target(), t.image(), reps, Summary.of(reps));
     }
 }

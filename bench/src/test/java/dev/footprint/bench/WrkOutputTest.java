@@ -38,6 +38,7 @@ class WrkOutputTest {
         assertEquals(0.041, r.p50Ms(), 1e-9, "41.00us");
         assertEquals(1500.0, r.p99Ms(), 1e-9, "1.50s");
         assertEquals(12 + 3 + 0 + 41, r.errors());
+        assertEquals("connect 12, read 3, write 0, timeout 41", r.errorKinds());
         assertEquals(17, r.non2xx());
     }
 
