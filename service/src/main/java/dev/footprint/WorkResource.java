@@ -23,17 +23,18 @@ import io.vertx.core.Vertx;
  * The Java twin of the FastAPI "sync endpoint in a thread pool" case: blocking work that makes
  * short-lived garbage.
  * <p>
- * It runs on a virtual thread, one per request, whose stack is a few hundred bytes on the heap
- * until it parks, instead of on a pool of platform threads sized by CPU count (1 MiB of stack
- * reserved each), so concurrency does not buy memory. The executor is the one Quarkus uses for
- * {@code @RunOnVirtualThread}; the annotation itself is not used because Quarkus refuses to build it
- * on a JDK without virtual threads, and the project must build on Java 17. On a Java 17 runtime
- * the same executor falls back to the worker pool.
+ * It runs on Quarkus's worker pool (platform threads, quarkus.thread-pool.max-threads), the default
+ * for a blocking endpoint. With footprint.work.virtual-threads=true it runs on a virtual thread per
+ * request instead, on the executor Quarkus uses for {@code @RunOnVirtualThread} (the annotation itself
+ * is not used because Quarkus refuses to build it on a JDK without virtual threads, and the project
+ * must build on Java 17; on a Java 17 runtime that executor falls back to the worker pool). Virtual
+ * threads are off by default: in the 10-minute soak at 200 connections on 1 CPU, a few hundred /work
+ * requests on virtual threads waited more than 30 s for an answer, on the worker pool none did
+ * (docs/reliability.md).
  * <p>
  * Memory is bounded by design, not by luck: at most footprint.work.max-concurrency requests hold
- * their buffers at a time (up to 16 MiB each), however many arrive; the rest wait on a virtual
- * thread, which costs next to nothing while parked. Without the bound, 20 concurrent requests for
- * 4 MiB each took a 256 MiB container past its limit.
+ * their buffers at a time (up to 16 MiB each), however many arrive; the rest wait before allocating.
+ * Without the bound, 20 concurrent requests for 4 MiB each took a 256 MiB container past its limit.
  */
 @Path("/work")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,14 +52,13 @@ public class WorkResource {
     private final Semaphore running;
 
     /**
-     * @param useVirtualThreads footprint.work.virtual-threads: false runs the work on Quarkus's worker
-     *        pool instead, the platform-thread pool a blocking endpoint gets by default (a lever the
-     *        bench measures, docs/levers.md)
+     * @param useVirtualThreads footprint.work.virtual-threads: true runs the work on a virtual thread per
+     *        request instead of Quarkus's worker pool (a lever the bench measures, docs/levers.md)
      * @param maxConcurrency footprint.work.max-concurrency: how many requests may hold their buffers at
      *        once; the others wait, parked, holding nothing (see application.properties)
      */
     WorkResource(@VirtualThreads ExecutorService virtualThreads,
-            @ConfigProperty(name = "footprint.work.virtual-threads", defaultValue = "true") boolean useVirtualThreads,
+            @ConfigProperty(name = "footprint.work.virtual-threads") boolean useVirtualThreads,
             @ConfigProperty(name = "footprint.work.max-concurrency") int maxConcurrency) {
         this.executor = useVirtualThreads ? virtualThreads : Infrastructure.getDefaultWorkerPool();
         this.running = new Semaphore(maxConcurrency, true);
@@ -66,11 +66,11 @@ public class WorkResource {
 
     /**
      * Runs on the event loop; the work moves to the executor, and its result comes back to this
-     * request's event loop before RESTEasy Reactive resumes the request. Resuming from the virtual
-     * thread itself would hold the request context's monitor there, and since JDK 24 a virtual
-     * thread can be unmounted while it holds one: the event loop, waiting for that monitor to finish
-     * the request, then waited behind every queued virtual thread on the one carrier a 1-CPU
-     * container gets, for up to 14 s in the soak (docs/reliability.md).
+     * request's event loop before RESTEasy Reactive resumes the request. Resuming from a virtual
+     * thread (footprint.work.virtual-threads=true) would hold the request context's monitor there,
+     * and since JDK 24 a virtual thread can be unmounted while it holds one: the event loop, waiting
+     * for that monitor to finish the request, then waited behind every queued virtual thread on the
+     * one carrier a 1-CPU container gets, for more than 12 s in the soak (docs/reliability.md).
      */
     @GET
     public Uni<WorkResult> work(@RestQuery String kib) {

@@ -27,6 +27,13 @@ public class Overlays implements Callable<Integer> {
 
     /** Limits are this much above the request: room for a burst beyond what the bench drove. */
     static final double HEADROOM = 1.5;
+    /**
+     * ...and at least this many MiB above it. Part of a burst costs the same in any runtime (the
+     * kernel's socket buffers for new connections, charged to the pod) and a native executable's
+     * code pages count in its working set, so half of a small peak is not enough: the native soak
+     * at a 40 MiB limit (request 24 MiB) peaked at 39.2 MiB (bench/results/soak-20261125-065510).
+     */
+    static final int MIN_HEADROOM_MIB = 24;
     /** Requests and limits are rounded up to whole multiples of this many MiB. */
     static final int ROUND_MIB = 8;
     static final List<String> VARIANTS = List.of("jvm-slim", "jvm-alpine", "distroless", "jlink", "native");
@@ -64,7 +71,7 @@ public class Overlays implements Callable<Integer> {
             String yaml = memoryPatch(variant, r, store.runDir(id).resolve(measured + ".json"));
             table.append("| ").append(variant).append(" | ").append(measured).append(" | ")
                     .append(String.format(Locale.ROOT, "%.1f", peak(r))).append(" | ").append(roundUp(peak(r))).append(" Mi | ")
-                    .append(roundUp(roundUp(peak(r)) * HEADROOM)).append(" Mi | `").append(options(variant, r)).append("` |\n");
+                    .append(limit(roundUp(peak(r)))).append(" Mi | `").append(options(variant, r)).append("` |\n");
             Path file = k8s.resolve("overlays").resolve(variant).resolve("memory.yaml");
             try {
                 if (check) {
@@ -109,7 +116,7 @@ public class Overlays implements Callable<Integer> {
     static String memoryPatch(String variant, TargetResult r, Path source) {
         double peak = peak(r);
         long request = roundUp(peak);
-        long limit = roundUp(request * HEADROOM);
+        long limit = limit(request);
         String javaOptions = variant.equals("native") ? null : options(variant, r);
         String nativeArgs = variant.equals("native") ? options(variant, r) : null;
         StringBuilder y = new StringBuilder();
@@ -120,7 +127,7 @@ public class Overlays implements Callable<Integer> {
         }
         y.append(String.format(Locale.ROOT, "# request = median peak working set under load (50 and 200 connections, /work) %.1f MiB,%n", peak));
         y.append("#   rounded up to ").append(ROUND_MIB).append(" MiB; limit = request x ").append(HEADROOM)
-                .append(", rounded up (docs/kubernetes.md).\n");
+                .append(" but at least request + ").append(MIN_HEADROOM_MIB).append(" MiB, rounded up (docs/kubernetes.md).\n");
         y.append("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: footprint\nspec:\n  template:\n    spec:\n")
                 .append("      containers:\n        - name: service\n");
         if (javaOptions != null) {
@@ -137,6 +144,10 @@ public class Overlays implements Callable<Integer> {
         y.append("          resources:\n            requests:\n              memory: ").append(request).append("Mi\n")
                 .append("              cpu: 250m\n            limits:\n              memory: ").append(limit).append("Mi\n");
         return y.toString();
+    }
+
+    static long limit(long requestMib) {
+        return roundUp(Math.max(requestMib * HEADROOM, requestMib + MIN_HEADROOM_MIB));
     }
 
     static long roundUp(double mib) {

@@ -69,6 +69,10 @@ public class Soak implements Callable<Integer> {
     @Option(names = "--engine")
     String engineName;
 
+    @Option(names = "--run-id", description = "Soak into this existing run (soak-...), replacing the variants given and "
+            + "keeping the others; the table then covers every variant in it (default: a new run)")
+    String runId;
+
     public record Outcome(String variant, String image, long limitBytes, String memoryOptions, int minutes, int connections,
             long maxWorkingSetBytes, double maxShareOfLimit, long oomKills, boolean survived, LoadResult load,
             boolean passed, String verdict, List<long[]> workingSetPerSecond) {
@@ -78,8 +82,12 @@ public class Soak implements Callable<Integer> {
     public Integer call() throws Exception {
         ContainerEngine engine = ContainerEngine.detect(engineName);
         Wrk wrk = new Wrk("wrk");
-        String id = "soak-" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String id = runId != null ? runId
+                : "soak-" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path dir = results.resolve(id);
+        if (runId != null && !Files.isDirectory(dir)) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--run-id: no soak run " + dir);
+        }
         Files.createDirectories(dir);
         Path script = Files.createTempFile("soak", ".lua");
         Files.writeString(script, MIX);
@@ -100,7 +108,7 @@ public class Soak implements Callable<Integer> {
             Files.deleteIfExists(script);
         }
         if (Files.exists(docs.resolve("reliability.md"))) {
-            GeneratedBlock.replace(docs.resolve("reliability.md"), "soak", "bench/run.sh soak", table(id, outcomes));
+            GeneratedBlock.replace(docs.resolve("reliability.md"), "soak", "bench/run.sh soak", table(id, read(dir)));
         }
         System.out.println("results: " + dir);
         return outcomes.stream().allMatch(Outcome::passed) ? 0 : 1;
@@ -168,6 +176,19 @@ public class Soak implements Callable<Integer> {
             Thread.sleep(100);
         }
         throw new IllegalStateException(container + " was not ready within 120 s:\n" + engine.logs(container));
+    }
+
+    /** Every variant's outcome in a soak run directory, in the default variant order. */
+    static List<Outcome> read(Path dir) throws IOException {
+        List<Outcome> out = new ArrayList<>();
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                out.add(ResultStore.JSON.treeToValue(ResultStore.JSON.readTree(f.toFile()).get("outcome"), Outcome.class));
+            }
+        }
+        List<String> order = List.of("jvm-slim", "jvm-alpine", "distroless", "jlink", "native");
+        out.sort(java.util.Comparator.comparingInt(o -> order.indexOf(o.variant()) < 0 ? order.size() : order.indexOf(o.variant())));
+        return out;
     }
 
     /** "0 errors", or "696 errors (connect 0, read 0, write 0, timeout 696)". */

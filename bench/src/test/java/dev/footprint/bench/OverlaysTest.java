@@ -29,7 +29,14 @@ class OverlaysTest {
                 Fixtures.target("native", "variant", List.of(Fixtures.rep(1, 8, 17, 100))), Path.of("r/native.json"));
         assertTrue(yaml.contains("args: [\"-Xmx64m\"]"), yaml);
         assertTrue(yaml.contains("memory: 24Mi"), yaml);
-        assertTrue(yaml.contains("memory: 40Mi"), yaml); // 24 x 1.5 = 36 -> 40
+        assertTrue(yaml.contains("memory: 48Mi"), yaml); // 24 x 1.5 = 36 < 24 + 24 = 48
+    }
+
+    @Test
+    void theLimitIsHalfAgainTheRequestButAtLeastAFixedHeadroomAboveIt() {
+        assertEquals(168, Overlays.limit(112)); // 112 x 1.5
+        assertEquals(48, Overlays.limit(24)); // 24 + 24 > 24 x 1.5
+        assertEquals(72, Overlays.limit(48)); // equal either way
     }
 
     @Test
