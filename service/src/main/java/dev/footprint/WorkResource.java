@@ -23,13 +23,12 @@ import io.vertx.core.Vertx;
  * The Java twin of the FastAPI "sync endpoint in a thread pool" case: blocking work that makes
  * short-lived garbage.
  * <p>
- * It runs on Quarkus's worker pool (platform threads, quarkus.thread-pool.max-threads), the default
- * for a blocking endpoint. With footprint.work.virtual-threads=true it runs on a virtual thread per
- * request instead, on the executor Quarkus uses for {@code @RunOnVirtualThread} (the annotation itself
+ * It runs on a virtual thread per request (footprint.work.virtual-threads=true, the default), on the
+ * executor Quarkus uses for {@code @RunOnVirtualThread} (the annotation itself
  * is not used because Quarkus refuses to build it on a JDK without virtual threads, and the project
- * must build on Java 17; on a Java 17 runtime that executor falls back to the worker pool). Virtual
- * threads are off by default: in the 10-minute soak at 200 connections on 1 CPU, a few hundred /work
- * requests on virtual threads waited more than 30 s for an answer, on the worker pool none did
+ * must build on Java 17; on a Java 17 runtime that executor falls back to the worker pool), or with
+ * false on Quarkus's worker pool. Neither is right yet: in the soak some requests on virtual threads
+ * waited more than 30 s, and on the worker pool requests in flight at SIGTERM got 500
  * (docs/reliability.md).
  * <p>
  * Memory is bounded by design, not by luck: at most footprint.work.max-concurrency requests hold
@@ -52,8 +51,8 @@ public class WorkResource {
     private final Semaphore running;
 
     /**
-     * @param useVirtualThreads footprint.work.virtual-threads: true runs the work on a virtual thread per
-     *        request instead of Quarkus's worker pool (a lever the bench measures, docs/levers.md)
+     * @param useVirtualThreads footprint.work.virtual-threads: false runs the work on Quarkus's worker
+     *        pool instead of a virtual thread per request (a lever the bench measures, docs/levers.md)
      * @param maxConcurrency footprint.work.max-concurrency: how many requests may hold their buffers at
      *        once; the others wait, parked, holding nothing (see application.properties)
      */
