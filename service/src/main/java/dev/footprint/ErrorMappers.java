@@ -18,6 +18,14 @@ public class ErrorMappers {
         return json(400, e.getMessage());
     }
 
+    /** Retry-After: the bound frees up within milliseconds; one second is the smallest the header can say. */
+    @ServerExceptionMapper
+    public RestResponse<ErrorBody> busy(ServiceBusyException e) {
+        RestResponse<ErrorBody> json = json(503, e.getMessage());
+        json.getHeaders().add("Retry-After", "1");
+        return json;
+    }
+
     @ServerExceptionMapper
     public RestResponse<ErrorBody> webApplication(WebApplicationException e) {
         Response r = e.getResponse();

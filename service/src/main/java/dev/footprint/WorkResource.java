@@ -1,8 +1,9 @@
 package dev.footprint;
 
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.zip.CRC32;
 
 import jakarta.ws.rs.GET;
@@ -15,25 +16,25 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.quarkus.virtual.threads.VirtualThreads;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 
 /**
  * The Java twin of the FastAPI "sync endpoint in a thread pool" case: blocking work that makes
  * short-lived garbage.
  * <p>
- * It runs on a virtual thread per request (footprint.work.virtual-threads=true, the default), on the
- * executor Quarkus uses for {@code @RunOnVirtualThread} (the annotation itself
- * is not used because Quarkus refuses to build it on a JDK without virtual threads, and the project
- * must build on Java 17; on a Java 17 runtime that executor falls back to the worker pool), or with
- * false on Quarkus's worker pool. Neither is right yet: in the soak some requests on virtual threads
- * waited more than 30 s, and on the worker pool requests in flight at SIGTERM got 500
- * (docs/reliability.md).
- * <p>
  * Memory is bounded by design, not by luck: at most footprint.work.max-concurrency requests hold
- * their buffers at a time (up to 16 MiB each), however many arrive; the rest wait before allocating.
- * Without the bound, 20 concurrent requests for 4 MiB each took a 256 MiB container past its limit.
+ * their buffers (up to 16 MiB each) at a time, however many arrive. Without the bound, 20 concurrent
+ * requests for 4 MiB each took a 256 MiB container past its limit. The others wait without a thread,
+ * and past footprint.work.max-waiting of them the service answers 503 instead of queueing more.
+ * <p>
+ * By default the work runs on a Vert.x worker executor of its own with exactly max-concurrency
+ * platform threads: waiting requests hold no thread, the result comes back on the request's event
+ * loop, and Quarkus's worker pool, where the health checks run, is never filled by waiting /work
+ * requests (when /work ran there, readiness answered seconds late under load). With footprint.work.virtual-threads=true it runs on a virtual
+ * thread per request instead, a lever the bench measures (docs/levers.md); in the soak some of those
+ * requests went unanswered for more than 30 s (docs/reliability.md).
  */
 @Path("/work")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,45 +48,66 @@ public class WorkResource {
     public record WorkResult(int kib, String crc32, String thread) {
     }
 
-    private final Executor executor;
-    private final Semaphore running;
+    /** Runs the work for a number of KiB and completes on the request's event loop. */
+    private final IntFunction<Uni<WorkResult>> executor;
+    /** Requests accepted and not yet answered: running or waiting. */
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final int maxInFlight;
 
     /**
-     * @param useVirtualThreads footprint.work.virtual-threads: false runs the work on Quarkus's worker
-     *        pool instead of a virtual thread per request (a lever the bench measures, docs/levers.md)
-     * @param maxConcurrency footprint.work.max-concurrency: how many requests may hold their buffers at
-     *        once; the others wait, parked, holding nothing (see application.properties)
+     * @param useVirtualThreads footprint.work.virtual-threads
+     * @param maxConcurrency footprint.work.max-concurrency: how many requests may hold their buffers at once
+     * @param maxWaiting footprint.work.max-waiting: how many more may wait for their turn (see application.properties)
      */
-    WorkResource(@VirtualThreads ExecutorService virtualThreads,
+    WorkResource(Vertx vertx, @VirtualThreads ExecutorService virtualThreads,
             @ConfigProperty(name = "footprint.work.virtual-threads") boolean useVirtualThreads,
-            @ConfigProperty(name = "footprint.work.max-concurrency") int maxConcurrency) {
-        this.executor = useVirtualThreads ? virtualThreads : Infrastructure.getDefaultWorkerPool();
-        this.running = new Semaphore(maxConcurrency, true);
+            @ConfigProperty(name = "footprint.work.max-concurrency") int maxConcurrency,
+            @ConfigProperty(name = "footprint.work.max-waiting") int maxWaiting) {
+        this.maxInFlight = maxConcurrency + maxWaiting;
+        this.executor = useVirtualThreads ? onVirtualThreads(virtualThreads, maxConcurrency)
+                : onWorkerExecutor(vertx.createSharedWorkerExecutor("footprint-work", maxConcurrency));
     }
 
-    /**
-     * Runs on the event loop; the work moves to the executor, and its result comes back to this
-     * request's event loop before RESTEasy Reactive resumes the request. Resuming from a virtual
-     * thread (footprint.work.virtual-threads=true) would hold the request context's monitor there,
-     * and since JDK 24 a virtual thread can be unmounted while it holds one: the event loop, waiting
-     * for that monitor to finish the request, then waited behind every queued virtual thread on the
-     * one carrier a 1-CPU container gets, for more than 12 s in the soak (docs/reliability.md).
-     */
     @GET
     public Uni<WorkResult> work(@RestQuery String kib) {
         int n = QueryParams.intInRange("kib", kib, MIN_KIB, MAX_KIB, null);
-        Context requestContext = Vertx.currentContext();
-        Uni<WorkResult> work = Uni.createFrom().item(() -> bounded(n)).runSubscriptionOn(executor);
-        return requestContext == null ? work : work.emitOn(task -> requestContext.runOnContext(ignored -> task.run()));
+        if (inFlight.incrementAndGet() > maxInFlight) {
+            inFlight.decrementAndGet();
+            throw new ServiceBusyException("too many /work requests waiting; retry later");
+        }
+        return executor.apply(n).onTermination().invoke(inFlight::decrementAndGet);
     }
 
-    private WorkResult bounded(int n) {
-        running.acquireUninterruptibly();
-        try {
-            return new WorkResult(n, Long.toHexString(checksum(n)), threadKind());
-        } finally {
-            running.release();
-        }
+    /** Vert.x runs the task on one of the executor's threads, queues it while all are busy, and completes on the caller's context. */
+    private static IntFunction<Uni<WorkResult>> onWorkerExecutor(WorkerExecutor pool) {
+        return n -> Uni.createFrom().completionStage(() -> pool.executeBlocking(() -> compute(n), false).toCompletionStage());
+    }
+
+    /**
+     * A virtual thread per request; a semaphore bounds how many compute. The result is handed back to
+     * the request's event loop before RESTEasy Reactive resumes the request: resuming from the virtual
+     * thread would hold the request context's monitor there, and since JDK 24 a virtual thread can be
+     * unmounted while it holds one, so the event loop waited behind every queued virtual thread on the
+     * one carrier a 1-CPU container gets, for more than 12 s in the soak (docs/reliability.md).
+     */
+    private static IntFunction<Uni<WorkResult>> onVirtualThreads(ExecutorService virtualThreads, int maxConcurrency) {
+        Semaphore running = new Semaphore(maxConcurrency, true);
+        return n -> {
+            Context requestContext = Vertx.currentContext();
+            Uni<WorkResult> work = Uni.createFrom().item(() -> {
+                running.acquireUninterruptibly();
+                try {
+                    return compute(n);
+                } finally {
+                    running.release();
+                }
+            }).runSubscriptionOn(virtualThreads);
+            return requestContext == null ? work : work.emitOn(task -> requestContext.runOnContext(ignored -> task.run()));
+        };
+    }
+
+    private static WorkResult compute(int n) {
+        return new WorkResult(n, Long.toHexString(checksum(n)), threadKind());
     }
 
     /**
@@ -109,6 +131,7 @@ public class WorkResource {
     }
 
     private static String threadKind() {
+        // (Thread.isVirtual is Java 21; the service builds for release 17)
         return Thread.currentThread().getClass().getName().contains("Virtual") ? "virtual" : "platform";
     }
 }

@@ -45,13 +45,14 @@ public class Levers implements Callable<Integer> {
     public Integer call() {
         ResultStore leverStore = new ResultStore(results.resolve("levers"));
         List<String> ids = leversRuns != null ? leversRuns : leverStore.runs();
-        List<TargetResult> levers = Report.order(newestPerTarget(ids.stream().map(leverStore::read).toList()),
-                Targets.load(leversFile));
+        List<List<TargetResult>> runs = ids.stream().map(leverStore::read).toList();
+        List<TargetResult> levers = Report.order(newestPerTarget(runs), Targets.load(leversFile));
+        List<TargetResult> everyResult = runs.stream().flatMap(List::stream).toList();
         ResultStore main = new ResultStore(results);
         String mid = run != null ? run : main.latest(false);
         List<TargetResult> full = main.read(mid);
         try {
-            Files.writeString(docs.resolve("levers.md"), markdown(ids, levers, mid, full));
+            Files.writeString(docs.resolve("levers.md"), markdown(ids, levers, everyResult, mid, full));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -71,7 +72,13 @@ public class Levers implements Callable<Integer> {
         return r.repetitions().size() + "× " + r.run().settings().pageCache();
     }
 
-    static String markdown(List<String> leversIds, List<TargetResult> levers, String fullId, List<TargetResult> full) {
+    /**
+     * @param levers the rows, each from the newest run that measured it
+     * @param everyResult every result of every levers run: a row's baseline is the one from the row's own
+     *        run, even where a later run re-measured the baseline
+     */
+    static String markdown(List<String> leversIds, List<TargetResult> levers, List<TargetResult> everyResult, String fullId,
+            List<TargetResult> full) {
         List<String> used = leversIds.stream()
                 .filter(id -> levers.stream().anyMatch(r -> r.run().runId().equals(id))).toList();
         StringBuilder md = new StringBuilder();
@@ -81,7 +88,8 @@ public class Levers implements Callable<Integer> {
         md.append("Every lever below ran on its own, as one more bench target (`bench/levers.yaml`), in levers run")
                 .append(used.size() > 1 ? "s " : " ").append(String.join(", ", used.stream().map(id -> "`" + id + "`").toList()))
                 .append(", under the same limits and phases as the main table, and is compared with ")
-                .append("its baseline from the same run (a row whose baseline was measured in another run shows no change). ")
+                .append("its baseline from the same run (a row whose baseline was not measured in its run shows no change; ")
+                .append("where a later run re-measured a baseline, older rows keep the one from their own run). ")
                 .append("Each row comes from the newest run that measured it; the *measured* column gives its repetitions ")
                 .append("(the median is shown) and page cache (cold: dropped before every container; warm: left as it was). ")
                 .append("Working set in MiB; a negative change is a saving. ")
@@ -96,7 +104,7 @@ public class Levers implements Callable<Integer> {
                         .append(" | ").append(r.target().notMeasured()).append(" ||||||||||\n");
                 continue;
             }
-            Optional<TargetResult> base = levers.stream().filter(b -> b.target().name().equals(r.target().baseline())
+            Optional<TargetResult> base = everyResult.stream().filter(b -> b.target().name().equals(r.target().baseline())
                     && b.run().runId().equals(r.run().runId())).findFirst();
             md.append("| ").append(r.target().name()).append(" | ").append(r.target().description())
                     .append(" | ").append(measuredAs(r));

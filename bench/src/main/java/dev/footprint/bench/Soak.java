@@ -69,6 +69,10 @@ public class Soak implements Callable<Integer> {
     @Option(names = "--engine")
     String engineName;
 
+    @Option(names = "--memory", description = "Use this memory limit (e.g. 256m) instead of the overlay's, to see a variant's "
+            + "unconstrained peak; such a run is a diagnosis, not the soak of record")
+    String memory;
+
     @Option(names = "--run-id", description = "Soak into this existing run (soak-...), replacing the variants given and "
             + "keeping the others; the table then covers every variant in it (default: a new run)")
     String runId;
@@ -93,7 +97,8 @@ public class Soak implements Callable<Integer> {
         Files.writeString(script, MIX);
         Map<String, String> machine = Machine.describe(engine, wrk);
         List<Outcome> outcomes = new ArrayList<>();
-        String command = "bench soak --variants " + String.join(",", variants) + " --minutes " + minutes;
+        String command = "bench soak --variants " + String.join(",", variants) + " --minutes " + minutes
+                + (memory != null ? " --memory " + memory : "");
         // One variant at a time: two soaks side by side on this 2-core host starved each other of CPU
         // (bench/results/soak-20261125-041057, docs/reliability.md).
         try {
@@ -107,7 +112,7 @@ public class Soak implements Callable<Integer> {
         } finally {
             Files.deleteIfExists(script);
         }
-        if (Files.exists(docs.resolve("reliability.md"))) {
+        if (memory == null && Files.exists(docs.resolve("reliability.md"))) {
             GeneratedBlock.replace(docs.resolve("reliability.md"), "soak", "bench/run.sh soak", table(id, read(dir)));
         }
         System.out.println("results: " + dir);
@@ -117,6 +122,9 @@ public class Soak implements Callable<Integer> {
     /** Soaks one variant; its container log goes to DIR/VARIANT.log, for what the service said under load. */
     private Outcome soak(ContainerEngine engine, Wrk wrk, Path script, String variant, Path dir) throws Exception {
         Overlay overlay = Overlay.read(k8s.resolve("overlays").resolve(variant).resolve("memory.yaml"));
+        if (memory != null) {
+            overlay = new Overlay(Bench.parseBytes(memory), overlay.env(), overlay.args());
+        }
         String image = "localhost/footprint/service:" + variant;
         String container = "footprint-soak-" + variant;
         Map<String, String> env = new java.util.HashMap<>(overlay.env());

@@ -35,7 +35,7 @@ class LeversTest {
         TargetResult bWarm = inRun(lever("b", "base", 75, 95), "20260101-levers", 1, Results.PageCache.warm);
 
         String md = Levers.markdown(List.of("20260101-levers", "20260102-levers-cold"), List.of(baseCold, aCold, bWarm),
-                "20260101-000000", List.of());
+                List.of(baseCold, aCold, bWarm), "20260101-000000", List.of());
 
         String a = line(md, "| a |");
         String b = line(md, "| b |");
@@ -43,6 +43,20 @@ class LeversTest {
         assertTrue(b.contains("| 1× warm | 75.0 |  | "), b);
         assertTrue(md.contains("levers runs `20260101-levers`, `20260102-levers-cold`"), md);
         assertTrue(md.contains("Read the rows measured warm as directions"), md);
+    }
+
+    @Test
+    void anOlderRowKeepsTheBaselineOfItsOwnRunWhenALaterRunReMeasuredIt() {
+        TargetResult baseWarm = inRun(lever("base", null, 80, 120), "20260101-levers", 1, Results.PageCache.warm);
+        TargetResult bWarm = inRun(lever("b", "base", 75, 95), "20260101-levers", 1, Results.PageCache.warm);
+        TargetResult baseCold = inRun(lever("base", null, 60, 100), "20260102-levers-cold", 3, Results.PageCache.cold);
+
+        String md = Levers.markdown(List.of("20260101-levers", "20260102-levers-cold"), List.of(baseCold, bWarm),
+                List.of(baseWarm, bWarm, baseCold), "20260101-000000", List.of());
+
+        assertTrue(line(md, "| base |").contains("| 3× cold | 60.0 |  |"), md);
+        // b (75) against the base of its own run (80), not the newer one (60)
+        assertTrue(line(md, "| b |").contains("| 1× warm | 75.0 | -5.0 |"), md);
     }
 
     private static String line(String md, String prefix) {
