@@ -20,10 +20,24 @@ public final class Hey {
     public LoadResult run(String url, int connections, long requests, Duration timeout) {
         List<String> cmd = List.of(executable, "-n", Long.toString(requests), "-c", Integer.toString(connections),
                 "-t", "10", url);
-        Processes.Result r = Processes.run(cmd, timeout, Map.of());
+        Processes.Result r;
+        try {
+            r = Processes.run(cmd, timeout, Map.of());
+        } catch (Processes.TimedOut e) {
+            return stalled(requests, timeout);
+        }
         if (r.exitCode() != 0) {
             throw new IllegalStateException("hey failed (exit " + r.exitCode() + "):\n" + r.output());
         }
         return HeyOutput.parse(r.stdout());
+    }
+
+    /**
+     * A run that did not finish in time: the target stopped answering (at its memory limit, say). That is a
+     * result, not a broken bench: every request counts as an error, and there is no rate or latency.
+     */
+    static LoadResult stalled(long requests, Duration timeout) {
+        return new LoadResult(0, timeout.toSeconds(), Double.NaN, Double.NaN, Double.NaN, requests, 0,
+                "stalled: hey did not finish " + requests + " requests within " + timeout.toMinutes() + " min");
     }
 }

@@ -34,6 +34,14 @@ public class Overlays implements Callable<Integer> {
      * at a 40 MiB limit (request 24 MiB) peaked at 39.2 MiB (bench/results/soak-20261125-065510).
      */
     static final int MIN_HEADROOM_MIB = 24;
+    /**
+     * ...and the same above the process's peak RSS. RSS counts the executable's and the runtime's
+     * file pages the process has mapped, which the working set leaves out while they sit on the
+     * inactive list of a roomy container, but which are charged to the pod when it read them first
+     * and must stay resident: at a 48 MiB limit, below its 56 MiB peak RSS, native spent the soak
+     * re-reading its own code, at 4 req/s (bench/results/soak-20261201-032143/superseded).
+     */
+    static final String RSS_FLOOR = "peak RSS + " + MIN_HEADROOM_MIB + " MiB";
     /** Requests and limits are rounded up to whole multiples of this many MiB. */
     static final int ROUND_MIB = 8;
     static final List<String> VARIANTS = List.of("jvm-slim", "jvm-alpine", "distroless", "jlink", "native");
@@ -62,16 +70,16 @@ public class Overlays implements Callable<Integer> {
         List<TargetResult> run = store.read(id);
         List<String> stale = new ArrayList<>();
         StringBuilder table = new StringBuilder("Generated from bench run `" + id + "`.\n\n"
-                + "| overlay | measured as | peak working set under load (MiB) | request | limit | memory options |\n"
-                + "|---|---|---|---|---|---|\n");
+                + "| overlay | measured as | peak working set under load (MiB) | peak RSS under load (MiB) | request | limit | memory options |\n"
+                + "|---|---|---|---|---|---|---|\n");
         for (String variant : VARIANTS) {
             String measured = STAND_INS.getOrDefault(variant, variant);
             TargetResult r = run.stream().filter(t -> t.target().name().equals(measured)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("run " + id + " has no result for " + measured));
             String yaml = memoryPatch(variant, r, store.runDir(id).resolve(measured + ".json"));
             table.append("| ").append(variant).append(" | ").append(measured).append(" | ")
-                    .append(String.format(Locale.ROOT, "%.1f", peak(r))).append(" | ").append(roundUp(peak(r))).append(" Mi | ")
-                    .append(limit(roundUp(peak(r)))).append(" Mi | `").append(options(variant, r)).append("` |\n");
+                    .append(String.format(Locale.ROOT, "%.1f | %.1f", peak(r), peakRss(r))).append(" | ").append(roundUp(peak(r)))
+                    .append(" Mi | ").append(limit(roundUp(peak(r)), peakRss(r))).append(" Mi | `").append(options(variant, r)).append("` |\n");
             Path file = k8s.resolve("overlays").resolve(variant).resolve("memory.yaml");
             try {
                 if (check) {
@@ -108,6 +116,14 @@ public class Overlays implements Callable<Integer> {
                 Math.max(s.get("peak50MiB").median(), s.containsKey("workPeakMiB") ? s.get("workPeakMiB").median() : 0));
     }
 
+    /** The median, over repetitions, of the largest RSS in the 50, 200 connection and /work phases. */
+    static double peakRss(TargetResult r) {
+        double[] perRep = r.repetitions().stream().mapToDouble(rep -> rep.phases().stream()
+                .filter(p -> List.of("c50", "c200", "work").contains(p.phase()))
+                .mapToLong(Results.PhaseResult::rssMax).max().orElse(0) / Summary.MIB).toArray();
+        return Summary.stat(perRep).median();
+    }
+
     /** The memory options the image was measured with: JDK_JAVA_OPTIONS for a JVM, its CMD for native. */
     static String options(String variant, TargetResult r) {
         return variant.equals("native") ? String.join(" ", r.image().cmd()) : r.image().envValue("JDK_JAVA_OPTIONS");
@@ -116,7 +132,8 @@ public class Overlays implements Callable<Integer> {
     static String memoryPatch(String variant, TargetResult r, Path source) {
         double peak = peak(r);
         long request = roundUp(peak);
-        long limit = limit(request);
+        double rss = peakRss(r);
+        long limit = limit(request, rss);
         String javaOptions = variant.equals("native") ? null : options(variant, r);
         String nativeArgs = variant.equals("native") ? options(variant, r) : null;
         StringBuilder y = new StringBuilder();
@@ -127,7 +144,8 @@ public class Overlays implements Callable<Integer> {
         }
         y.append(String.format(Locale.ROOT, "# request = median peak working set under load (50 and 200 connections, /work) %.1f MiB,%n", peak));
         y.append("#   rounded up to ").append(ROUND_MIB).append(" MiB; limit = request x ").append(HEADROOM)
-                .append(" but at least request + ").append(MIN_HEADROOM_MIB).append(" MiB, rounded up (docs/kubernetes.md).\n");
+                .append(" but at least request + ").append(MIN_HEADROOM_MIB).append(" MiB and ").append(RSS_FLOOR)
+                .append(String.format(Locale.ROOT, " (peak RSS %.1f MiB),%n#   rounded up (docs/kubernetes.md).%n", rss));
         y.append("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: footprint\nspec:\n  template:\n    spec:\n")
                 .append("      containers:\n        - name: service\n");
         if (javaOptions != null) {
@@ -146,8 +164,8 @@ public class Overlays implements Callable<Integer> {
         return y.toString();
     }
 
-    static long limit(long requestMib) {
-        return roundUp(Math.max(requestMib * HEADROOM, requestMib + MIN_HEADROOM_MIB));
+    static long limit(long requestMib, double peakRssMib) {
+        return roundUp(Math.max(Math.max(requestMib * HEADROOM, requestMib + MIN_HEADROOM_MIB), peakRssMib + MIN_HEADROOM_MIB));
     }
 
     static long roundUp(double mib) {

@@ -31,7 +31,7 @@ final class Processes {
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not finish within " + timeout);
+                throw new TimedOut(String.join(" ", command) + " did not finish within " + timeout);
             }
             return new Result(p.exitValue(), out.join(), err.join());
         } catch (IOException e) {
@@ -39,6 +39,13 @@ final class Processes {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** A command that was still running when its time was up; it has been killed. */
+    static final class TimedOut extends IllegalStateException {
+        TimedOut(String message) {
+            super(message);
         }
     }
 

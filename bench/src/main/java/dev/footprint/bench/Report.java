@@ -142,7 +142,7 @@ public class Report implements Callable<Integer> {
                 .append(" s.\n\n");
 
         md.append("| target | what it is | the articles say | idle | peak, 50 conn. | peak, 200 conn. | after /work | ")
-                .append("startup to first 200 (ms) | image (MiB) | req/s, 50 conn. | p99 ms, 50 conn. | req/s per MiB | errors + non-2xx | OOM kills |\n");
+                .append("startup to first 200 (ms) | image (MiB) | req/s, 50 conn. | p99 ms, 50 conn. | req/s per MiB | errors + non-2xx, worst run | OOM kills, worst run |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (TargetResult r : results) {
             TargetSpec t = r.target();
@@ -164,8 +164,8 @@ public class Report implements Callable<Integer> {
                     .append(" | ").append(stat(s, "rps_c50", 0))
                     .append(" | ").append(stat(s, "p99Ms_c50", 1))
                     .append(" | ").append(stat(s, "rpsPerMiB", 0))
-                    .append(" | ").append(fmt(med(s, "errors") + med(s, "non2xx"), 0))
-                    .append(" | ").append(fmt(med(s, "oomKills"), 0))
+                    .append(" | ").append(fmt(worst(r, "errors", "non2xx"), 0))
+                    .append(" | ").append(fmt(worst(r, "oomKills"), 0))
                     .append(" |\n");
         }
         md.append("\n![Idle and peak working set per target](charts/idle-vs-peak.png)\n\n");
@@ -282,6 +282,25 @@ public class Report implements Callable<Integer> {
             return fmt(v.median(), decimals);
         }
         return fmt(v.median(), decimals) + " (" + fmt(v.min(), decimals) + "–" + fmt(v.max(), decimals) + ")";
+    }
+
+    /**
+     * The worst repetition's count of errors and non-2xx answers, or with "oomKills" its OOM kills: a median
+     * would hide a repetition that stalled or was killed.
+     */
+    static double worst(TargetResult r, String... counts) {
+        return r.repetitions().stream().mapToDouble(rep -> {
+            double n = 0;
+            for (String c : counts) {
+                n += switch (c) {
+                    case "errors" -> rep.phases().stream().filter(p -> p.load() != null).mapToDouble(p -> p.load().errors()).sum();
+                    case "non2xx" -> rep.phases().stream().filter(p -> p.load() != null).mapToDouble(p -> p.load().non2xx()).sum();
+                    case "oomKills" -> rep.oomKills();
+                    default -> throw new IllegalArgumentException(c);
+                };
+            }
+            return n;
+        }).max().orElse(0);
     }
 
     private static double med(Map<String, Stat> s, String key) {

@@ -103,7 +103,7 @@ final class Runner {
     }
 
     /** Page cache pages are charged to the cgroup that first reads them: start every target from the same, cold state. */
-    private static void dropPageCache() {
+    static void dropPageCache() {
         try {
             Processes.check(List.of("sync"), Duration.ofSeconds(60));
             Files.writeString(DROP_CACHES, "3");

@@ -59,6 +59,19 @@ class LeversTest {
         assertTrue(line(md, "| b |").contains("| 1× warm | 75.0 | -5.0 |"), md);
     }
 
+    @Test
+    void theClosestLeverRowIsTheLowestOfTheSameRuntime() {
+        TargetResult a = inRun(lever("jvm-a", null, 70, 90), "20260101-levers", 1, Results.PageCache.warm);
+        TargetResult b = inRun(lever("jvm-b", "jvm-a", 60, 95), "20260102-levers-cold", 3, Results.PageCache.cold);
+        TargetResult n = inRun(lever("native-x", null, 8, 20), "20260101-levers", 1, Results.PageCache.warm);
+        List<TargetResult> rows = List.of(a, b, n);
+
+        assertEquals("60.0 MiB (jvm-b, 3× cold)", Levers.closest(rows, "jvm-", r -> r.summary().get("idleMiB").median(), " MiB"));
+        assertEquals("90.0 MiB (jvm-a, 1× warm)", Levers.closest(rows, "jvm-", r -> r.summary().get("peak200MiB").median(), " MiB"));
+        assertEquals("8.0 MiB (native-x, 1× warm)", Levers.closest(rows, "native-", r -> r.summary().get("idleMiB").median(), " MiB"));
+        assertEquals("", Levers.closest(rows, "go-", r -> r.summary().get("idleMiB").median(), " MiB"));
+    }
+
     private static String line(String md, String prefix) {
         return md.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow(() -> new AssertionError("no row " + prefix));
     }

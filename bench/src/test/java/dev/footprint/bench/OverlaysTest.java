@@ -10,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.footprint.bench.Results.TargetResult;
+
 class OverlaysTest {
 
     @Test
@@ -34,9 +36,25 @@ class OverlaysTest {
 
     @Test
     void theLimitIsHalfAgainTheRequestButAtLeastAFixedHeadroomAboveIt() {
-        assertEquals(168, Overlays.limit(112)); // 112 x 1.5
-        assertEquals(48, Overlays.limit(24)); // 24 + 24 > 24 x 1.5
-        assertEquals(72, Overlays.limit(48)); // equal either way
+        assertEquals(168, Overlays.limit(112, 124.3)); // 112 x 1.5 > 124.3 + 24
+        assertEquals(48, Overlays.limit(24, 10)); // 24 + 24 > 24 x 1.5
+        assertEquals(72, Overlays.limit(48, 40)); // equal either way
+    }
+
+    @Test
+    void theLimitAlsoCoversThePeakRssWithTheSameHeadroom() {
+        // native: working set 18.4 MiB -> request 24, but 55.6 MiB resident with its executable's pages
+        assertEquals(80, Overlays.limit(24, 55.6));
+        Results.Repetition rep = Fixtures.rep(1, 8, 17, 100);
+        List<Results.PhaseResult> phases = rep.phases().stream().map(p -> !p.phase().equals("c200") ? p
+                : new Results.PhaseResult(p.phase(), p.seconds(), p.workingSetMedian(), p.workingSetMax(), p.workingSetLast(),
+                        p.usageMax(), 56L << 20, p.pssMax(), p.threadsMax(), p.load())).toList();
+        TargetResult nat = Fixtures.target("native", "variant", List.of(new Results.Repetition(1, 500, 100, 0, false, true, phases,
+                rep.sampleFields(), rep.samples())));
+        assertEquals(56.0, Overlays.peakRss(nat), 0.001);
+        String yaml = Overlays.memoryPatch("native", nat, Path.of("r/native.json"));
+        assertTrue(yaml.contains("memory: 24Mi\n              cpu: 250m\n            limits:\n              memory: 80Mi"), yaml);
+        assertTrue(yaml.contains("(peak RSS 56.0 MiB)"), yaml);
     }
 
     @Test

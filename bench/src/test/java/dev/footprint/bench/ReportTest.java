@@ -34,6 +34,31 @@ class ReportTest {
         assertTrue(md.contains("![native](charts/memory-native.png)"), md);
     }
 
+    @Test
+    void aStalledRepetitionShowsInTheErrorsColumnAndKeepsItsMemoryFigures() {
+        Results.Repetition ok = Fixtures.rep(1, 90, 130, 1000);
+        Results.Repetition stalled = withWorkLoad(Fixtures.rep(2, 92, 256, 900), Hey.stalled(10_000, java.time.Duration.ofMinutes(10)));
+        TargetResult untuned = Fixtures.target("jvm-slim-no-tuning", "untuned", List.of(ok, Fixtures.rep(3, 91, 132, 1100), stalled));
+
+        String row = Report.markdown("20260101-000000", List.of(untuned), Path.of("bench/results/20260101-000000")).lines()
+                .filter(l -> l.startsWith("| jvm-slim-no-tuning |")).findFirst().orElseThrow();
+
+        // each repetition of the fixture has 2 errors and 1 non-2xx at 200 connections; the stalled one all 10,000 /work requests more
+        assertTrue(row.endsWith("| 10,003 | 0 |"), row);
+        assertTrue(row.contains("| 91.0 (90.0–92.0) |"), row); // idle from every repetition, the stalled one too
+        // the stalled run has no rate: the /work rate is the others' (2,000 in the fixture), not NaN
+        assertEquals(2000, untuned.summary().get("rps_work").median(), 0.001);
+        assertTrue(Double.isNaN(Hey.stalled(10, java.time.Duration.ofMinutes(1)).requestsPerSecond()));
+    }
+
+    private static Results.Repetition withWorkLoad(Results.Repetition r, LoadResult load) {
+        List<Results.PhaseResult> phases = r.phases().stream().map(p -> !p.phase().equals("work") ? p
+                : new Results.PhaseResult(p.phase(), p.seconds(), p.workingSetMedian(), p.workingSetMax(), p.workingSetLast(),
+                        p.usageMax(), p.rssMax(), p.pssMax(), p.threadsMax(), load)).toList();
+        return new Results.Repetition(r.repetition(), r.startupMs(), r.readyAfterProcessStartMs(), r.oomKills(), r.oomKilled(),
+                r.survived(), phases, r.sampleFields(), r.samples());
+    }
+
     private static boolean isPng(byte[] b) {
         return b.length > 8 && b[0] == (byte) 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
     }
