@@ -1,5 +1,7 @@
 package dev.footprint;
 
+import java.util.concurrent.RejectedExecutionException;
+
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -24,6 +26,13 @@ public class ErrorMappers {
         RestResponse<ErrorBody> json = json(503, e.getMessage());
         json.getHeaders().add("Retry-After", "1");
         return json;
+    }
+
+    /** A pool that could not take the work (it could not start a thread, or is stopping): busy, not broken. */
+    @ServerExceptionMapper
+    public RestResponse<ErrorBody> rejected(RejectedExecutionException e) {
+        LOG.warn("work rejected: " + e);
+        return busy(new ServiceBusyException("no thread could take the request; retry later"));
     }
 
     @ServerExceptionMapper

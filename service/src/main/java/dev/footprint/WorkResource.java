@@ -1,11 +1,16 @@
 package dev.footprint;
 
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.zip.CRC32;
 
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,11 +19,11 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import io.quarkus.runtime.Startup;
 import io.quarkus.virtual.threads.VirtualThreads;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
 
 /**
  * The Java twin of the FastAPI "sync endpoint in a thread pool" case: blocking work that makes
@@ -29,18 +34,25 @@ import io.vertx.core.WorkerExecutor;
  * requests for 4 MiB each took a 256 MiB container past its limit. The others wait without a thread,
  * and past footprint.work.max-waiting of them the service answers 503 instead of queueing more.
  * <p>
- * By default the work runs on a Vert.x worker executor of its own with exactly max-concurrency
- * platform threads: waiting requests hold no thread, the result comes back on the request's event
- * loop, and Quarkus's worker pool, where the health checks run, is never filled by waiting /work
- * requests (when /work ran there, readiness answered seconds late under load). With footprint.work.virtual-threads=true it runs on a virtual
- * thread per request instead, a lever the bench measures (docs/levers.md); in the soak some of those
- * requests went unanswered for more than 30 s (docs/reliability.md).
+ * By default the work runs on a pool of its own with exactly max-concurrency platform threads,
+ * started with the service: waiting requests hold no thread, the result comes back on the request's
+ * event loop, and Quarkus's worker pool, where the health checks run, is never filled by waiting /work
+ * requests (when /work ran there, readiness answered seconds late under load). The threads exist
+ * before the first request because a thread that cannot be created under load (a pids or nproc
+ * limit) failed every /work request; if the pool still cannot take a request, it is a 503.
+ * With footprint.work.virtual-threads=true it runs on a virtual thread per request instead, a lever
+ * the bench measures (docs/levers.md); in the soak some of those requests went unanswered for more
+ * than 30 s (docs/reliability.md).
  */
 @Path("/work")
+@Singleton
+@Startup
 @Produces(MediaType.APPLICATION_JSON)
 public class WorkResource {
 
     static final int MIN_KIB = 1;
+    /** Names the pool's threads footprint-work-1, -2, ... */
+    static final String THREAD_NAME = "footprint-work-";
     static final int MAX_KIB = 16384;
     private static final int KIB = 1024;
 
@@ -50,6 +62,8 @@ public class WorkResource {
 
     /** Runs the work for a number of KiB and completes on the request's event loop. */
     private final IntFunction<Uni<WorkResult>> executor;
+    /** The pool of its own, null with virtual threads. */
+    private final ExecutorService ownPool;
     /** Requests accepted and not yet answered: running or waiting. */
     private final AtomicInteger inFlight = new AtomicInteger();
     private final int maxInFlight;
@@ -59,13 +73,32 @@ public class WorkResource {
      * @param maxConcurrency footprint.work.max-concurrency: how many requests may hold their buffers at once
      * @param maxWaiting footprint.work.max-waiting: how many more may wait for their turn (see application.properties)
      */
-    WorkResource(Vertx vertx, @VirtualThreads ExecutorService virtualThreads,
+    WorkResource(@VirtualThreads ExecutorService virtualThreads,
             @ConfigProperty(name = "footprint.work.virtual-threads") boolean useVirtualThreads,
             @ConfigProperty(name = "footprint.work.max-concurrency") int maxConcurrency,
             @ConfigProperty(name = "footprint.work.max-waiting") int maxWaiting) {
         this.maxInFlight = maxConcurrency + maxWaiting;
-        this.executor = useVirtualThreads ? onVirtualThreads(virtualThreads, maxConcurrency)
-                : onWorkerExecutor(vertx.createSharedWorkerExecutor("footprint-work", maxConcurrency));
+        this.ownPool = useVirtualThreads ? null : startedPool(maxConcurrency);
+        this.executor = on(useVirtualThreads ? virtualThreads : ownPool, maxConcurrency);
+    }
+
+    /** Daemon threads: they never hold the JVM up; Quarkus's graceful shutdown has let requests finish before this. */
+    private static ExecutorService startedPool(int threads) {
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), task -> {
+            Thread t = new Thread(task, THREAD_NAME + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        pool.prestartAllCoreThreads();
+        return pool;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (ownPool != null) {
+            ownPool.shutdown();
+        }
     }
 
     @GET
@@ -78,19 +111,15 @@ public class WorkResource {
         return executor.apply(n).onTermination().invoke(inFlight::decrementAndGet);
     }
 
-    /** Vert.x runs the task on one of the executor's threads, queues it while all are busy, and completes on the caller's context. */
-    private static IntFunction<Uni<WorkResult>> onWorkerExecutor(WorkerExecutor pool) {
-        return n -> Uni.createFrom().completionStage(() -> pool.executeBlocking(() -> compute(n), false).toCompletionStage());
-    }
-
     /**
-     * A virtual thread per request; a semaphore bounds how many compute. The result is handed back to
-     * the request's event loop before RESTEasy Reactive resumes the request: resuming from the virtual
-     * thread would hold the request context's monitor there, and since JDK 24 a virtual thread can be
-     * unmounted while it holds one, so the event loop waited behind every queued virtual thread on the
-     * one carrier a 1-CPU container gets, for more than 12 s in the soak (docs/reliability.md).
+     * Runs each request's work on {@code threads}; a semaphore bounds how many compute at once (with the
+     * pool of its own, its size already does). The result is handed back to the request's event loop
+     * before RESTEasy Reactive resumes the request: resuming from a virtual thread would hold the request
+     * context's monitor there, and since JDK 24 a virtual thread can be unmounted while it holds one, so
+     * the event loop waited behind every queued virtual thread on the one carrier a 1-CPU container gets,
+     * for more than 12 s in the soak (docs/reliability.md).
      */
-    private static IntFunction<Uni<WorkResult>> onVirtualThreads(ExecutorService virtualThreads, int maxConcurrency) {
+    private static IntFunction<Uni<WorkResult>> on(ExecutorService threads, int maxConcurrency) {
         Semaphore running = new Semaphore(maxConcurrency, true);
         return n -> {
             Context requestContext = Vertx.currentContext();
@@ -101,7 +130,7 @@ public class WorkResource {
                 } finally {
                     running.release();
                 }
-            }).runSubscriptionOn(virtualThreads);
+            }).runSubscriptionOn(threads);
             return requestContext == null ? work : work.emitOn(task -> requestContext.runOnContext(ignored -> task.run()));
         };
     }

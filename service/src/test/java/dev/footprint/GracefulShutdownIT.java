@@ -67,7 +67,8 @@ class GracefulShutdownIT {
             assertTrue(exited, "the process must exit within the " + GRACE_MS + " ms grace period");
             // 143 = 128 + SIGTERM: how the JVM and the native executable end after a clean shutdown
             assertTrue(service.exitCode() == 0 || service.exitCode() == 143, "exit code " + service.exitCode());
-            assertTrue(failures.isEmpty(), "requests broken mid-flight: " + failures);
+            assertTrue(failures.isEmpty(), failures.size() + " requests broken mid-flight, the first: "
+                    + failures.subList(0, Math.min(8, failures.size())) + "\nthe service's log ends:\n" + service.logTail());
             assertTrue(outcomes.getOrDefault("200", new AtomicLong()).get() > 50, "load was running: " + outcomes);
             assertTrue(readinessDownAt.get() > sigterm, "readiness never reported DOWN");
             assertTrue(listenerClosedAt.get() == 0 || readinessDownAt.get() < listenerClosedAt.get(),
@@ -196,6 +197,14 @@ class GracefulShutdownIT {
         int exitCode();
 
         void kill();
+
+        /** The last lines the service wrote, for a failure message. */
+        String logTail();
+    }
+
+    private static String lastLines(String text) {
+        List<String> lines = text.lines().filter(l -> !l.startsWith("\tat ")).toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     }
 
     private static Launched launch() throws IOException {
@@ -241,6 +250,14 @@ class GracefulShutdownIT {
             public void kill() {
                 p.destroyForcibly();
             }
+
+            public String logTail() {
+                try {
+                    return lastLines(Files.readString(Path.of("target/graceful-shutdown.log")));
+                } catch (IOException e) {
+                    return e.toString();
+                }
+            }
         };
     }
 
@@ -269,6 +286,17 @@ class GracefulShutdownIT {
 
             public int exitCode() {
                 return code;
+            }
+
+            public String logTail() {
+                try {
+                    Process logs = new ProcessBuilder(engine, "logs", name).redirectErrorStream(true).start();
+                    String out = new String(logs.getInputStream().readAllBytes());
+                    logs.waitFor(30, TimeUnit.SECONDS);
+                    return lastLines(out);
+                } catch (IOException | InterruptedException e) {
+                    return e.toString();
+                }
             }
 
             public void kill() {

@@ -14,7 +14,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import java.util.concurrent.RejectedExecutionException;
+
+import org.jboss.resteasy.reactive.RestResponse;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,9 +30,12 @@ import io.quarkus.test.junit.TestProfile;
 /**
  * Past footprint.work.max-concurrency running and footprint.work.max-waiting waiting /work requests,
  * more are refused with 503, a JSON body and Retry-After, and the ones accepted are all answered.
+ * The pool's threads exist before the first request (a thread that cannot be created under load must
+ * not fail requests), and work a pool rejects is a 503 too.
  */
 @QuarkusTest
 @TestProfile(WorkBusyTest.OneAtATime.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkBusyTest {
 
     public static class OneAtATime implements QuarkusTestProfile {
@@ -40,6 +49,33 @@ class WorkBusyTest {
     java.net.URI work;
 
     @Test
+    @Order(1)
+    void thePoolsThreadsStartWithTheService() throws InterruptedException {
+        // threads of an earlier test's stopped application may take a moment to end
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        long started;
+        do {
+            started = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith(WorkResource.THREAD_NAME) && t.isAlive()).count();
+        } while (started != 1 && System.nanoTime() < deadline && sleep());
+        assertEquals(1, started, "footprint.work.max-concurrency=1 thread before any /work request");
+    }
+
+    @Test
+    void workAPoolRejectsIsA503() {
+        RestResponse<ErrorBody> r = new ErrorMappers().rejected(new RejectedExecutionException("pool shut down"));
+        assertEquals(503, r.getStatus());
+        assertEquals("1", r.getHeaderString("Retry-After"));
+        assertEquals(503, r.getEntity().status());
+    }
+
+    private static boolean sleep() throws InterruptedException {
+        Thread.sleep(100);
+        return true;
+    }
+
+    @Test
+    @Order(2)
     void refusesWhatItCannotQueueAndAnswersTheRest() throws Exception {
         int clients = 12;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
