@@ -51,10 +51,10 @@ import io.vertx.core.Vertx;
 public class WorkResource {
 
     static final int MIN_KIB = 1;
-    /** Names the pool's threads footprint-work-1, -2, ... */
-    static final String THREAD_NAME = "footprint-work-";
     static final int MAX_KIB = 16384;
     private static final int KIB = 1024;
+    /** Names the pool's threads footprint-work-1, -2, ... */
+    static final String THREAD_NAME = "footprint-work-";
 
     /** {@code thread} says where the work ran: "virtual" or "platform". */
     public record WorkResult(int kib, String crc32, String thread) {
