@@ -29,12 +29,16 @@ import io.vertx.core.Vertx;
  * The Java twin of the FastAPI "sync endpoint in a thread pool" case: blocking work that makes
  * short-lived garbage.
  * <p>
- * Memory is bounded by design, not by luck: at most footprint.work.max-concurrency requests hold
- * their buffers (up to 16 MiB each) at a time, however many arrive. Without the bound, 20 concurrent
- * requests for 4 MiB each took a 256 MiB container past its limit. The others wait without a thread,
- * and past footprint.work.max-waiting of them the service answers 503 instead of queueing more.
+ * Memory is bounded by design, not by luck: the buffers of all running requests together never
+ * exceed footprint.work.max-kib-in-flight KiB (16 MiB, the largest single request): a request for N
+ * KiB waits until N KiB of that budget are free, so four small requests run at once and a 16 MiB one
+ * runs alone. Bounding the number of requests was not enough: four 16 MiB requests at once need
+ * 64 MiB, more than the images' heaps (-Xmx32m; native -Xmx24m), and eight at once made the JVM
+ * exit on OutOfMemoryError. The heap must hold the budget beside the service's own live set
+ * (application.properties). Requests queued for a thread hold no buffer and no thread, and past
+ * footprint.work.max-waiting of them the service answers 503 instead of queueing more.
  * <p>
- * By default the work runs on a pool of its own with exactly max-concurrency platform threads,
+ * By default the work runs on a pool of its own with footprint.work.max-concurrency platform threads,
  * started with the service: waiting requests hold no thread, the result comes back on the request's
  * event loop, and Quarkus's worker pool, where the health checks run, is never filled by waiting /work
  * requests (when /work ran there, readiness answered seconds late under load). The threads exist
@@ -70,16 +74,22 @@ public class WorkResource {
 
     /**
      * @param useVirtualThreads footprint.work.virtual-threads
-     * @param maxConcurrency footprint.work.max-concurrency: how many requests may hold their buffers at once
+     * @param maxConcurrency footprint.work.max-concurrency: the pool's threads (not used with virtual threads)
+     * @param maxKibInFlight footprint.work.max-kib-in-flight: the buffers all running requests may hold together
      * @param maxWaiting footprint.work.max-waiting: how many more may wait for their turn (see application.properties)
      */
     WorkResource(@VirtualThreads ExecutorService virtualThreads,
             @ConfigProperty(name = "footprint.work.virtual-threads") boolean useVirtualThreads,
             @ConfigProperty(name = "footprint.work.max-concurrency") int maxConcurrency,
+            @ConfigProperty(name = "footprint.work.max-kib-in-flight") int maxKibInFlight,
             @ConfigProperty(name = "footprint.work.max-waiting") int maxWaiting) {
+        if (maxConcurrency < 1 || maxKibInFlight < 1 || maxWaiting < 0) {
+            throw new IllegalArgumentException("footprint.work.max-concurrency and max-kib-in-flight must be at least 1, "
+                    + "max-waiting at least 0");
+        }
         this.maxInFlight = maxConcurrency + maxWaiting;
         this.ownPool = useVirtualThreads ? null : startedPool(maxConcurrency);
-        this.executor = on(useVirtualThreads ? virtualThreads : ownPool, maxConcurrency);
+        this.executor = on(useVirtualThreads ? virtualThreads : ownPool, maxKibInFlight);
     }
 
     /** Daemon threads: they never hold the JVM up; Quarkus's graceful shutdown has let requests finish before this. */
@@ -112,23 +122,25 @@ public class WorkResource {
     }
 
     /**
-     * Runs each request's work on {@code threads}; a semaphore bounds how many compute at once (with the
-     * pool of its own, its size already does). The result is handed back to the request's event loop
-     * before RESTEasy Reactive resumes the request: resuming from a virtual thread would hold the request
-     * context's monitor there, and since JDK 24 a virtual thread can be unmounted while it holds one, so
-     * the event loop waited behind every queued virtual thread on the one carrier a 1-CPU container gets,
-     * for more than 12 s in the soak (docs/reliability.md).
+     * Runs each request's work on {@code threads} once its KiB are free in the budget (fair: a large
+     * request at the head is not overtaken by small ones; one larger than the whole budget waits for
+     * all of it). The result is handed back to the request's event loop before RESTEasy Reactive
+     * resumes the request: resuming from a virtual thread would hold the request context's monitor
+     * there, and since JDK 24 a virtual thread can be unmounted while it holds one, so the event loop
+     * waited behind every queued virtual thread on the one carrier a 1-CPU container gets, for more
+     * than 12 s in the soak (docs/reliability.md).
      */
-    private static IntFunction<Uni<WorkResult>> on(ExecutorService threads, int maxConcurrency) {
-        Semaphore running = new Semaphore(maxConcurrency, true);
+    private static IntFunction<Uni<WorkResult>> on(ExecutorService threads, int budgetKib) {
+        Semaphore budget = new Semaphore(budgetKib, true);
         return n -> {
+            int kib = Math.min(n, budgetKib);
             Context requestContext = Vertx.currentContext();
             Uni<WorkResult> work = Uni.createFrom().item(() -> {
-                running.acquireUninterruptibly();
+                budget.acquireUninterruptibly(kib);
                 try {
                     return compute(n);
                 } finally {
-                    running.release();
+                    budget.release(kib);
                 }
             }).runSubscriptionOn(threads);
             return requestContext == null ? work : work.emitOn(task -> requestContext.runOnContext(ignored -> task.run()));

@@ -225,7 +225,7 @@ class GracefulShutdownIT {
         List<String> command = new java.util.ArrayList<>();
         command.add(isNative ? path : Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (isNative) {
-            command.addAll(List.of("-Xmx16m", "-Xmn4m")); // the image's defaults (images/native/Containerfile)
+            command.addAll(nativeImageArgs());
         }
         command.add("-Dquarkus.http.port=" + PORT);
         command.add("-Dquarkus.http.host=127.0.0.1");
@@ -259,6 +259,14 @@ class GracefulShutdownIT {
                 }
             }
         };
+    }
+
+    /** The native image's default arguments, its memory options: the CMD of images/native/Containerfile. */
+    static List<String> nativeImageArgs() throws IOException {
+        java.util.regex.Matcher cmd = java.util.regex.Pattern.compile("(?m)^CMD \\[(.*)\\]$")
+                .matcher(Files.readString(Path.of("../images/native/Containerfile")));
+        assertTrue(cmd.find(), "no CMD in images/native/Containerfile");
+        return java.util.Arrays.stream(cmd.group(1).split(",")).map(a -> a.trim().replace("\"", "")).toList();
     }
 
     private static Launched container(String image) throws IOException {

@@ -11,6 +11,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -217,6 +221,34 @@ abstract class HostileInputCases {
                 c.close();
             }
         }
+    }
+
+    /**
+     * Eight of the largest /work requests at once, 128 MiB of buffers if they ran together: the service
+     * runs them within its 16 MiB budget (footprint.work.max-kib-in-flight), so each is answered even in
+     * a container with a 32 MiB heap, where they once took the JVM to OutOfMemoryError.
+     */
+    @Test
+    @Order(2)
+    void theLargestWorkRequestsAtOnceAreAllAnswered() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(clients.submit(() -> {
+                    try (RawHttp http = new RawHttp(target(), 60_000)) {
+                        http.send(get("/work?kib=16384"));
+                        return RawHttp.parse(http.readAll()).get(0).status();
+                    }
+                }));
+            }
+            for (Future<Integer> a : answers) {
+                assertEquals(200, a.get(90, TimeUnit.SECONDS));
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertEquals(200, exchange(get("/")).status());
     }
 
     @Test
