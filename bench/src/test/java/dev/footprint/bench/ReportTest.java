@@ -51,6 +51,21 @@ class ReportTest {
         assertTrue(Double.isNaN(Hey.stalled(10, java.time.Duration.ofMinutes(1)).requestsPerSecond()));
     }
 
+    @Test
+    void aTargetMeasuredAgainIntoTheRunSaysWhenAndHow() {
+        TargetResult go = Fixtures.target("go-nethttp", "peer", List.of(Fixtures.rep(1, 5, 8, 1000)));
+        TargetResult native_ = Fixtures.target("native", "variant", List.of(Fixtures.rep(1, 8, 20, 1000)));
+        Results.RunInfo first = go.run();
+        Results.RunInfo later = new Results.RunInfo(first.runId(), "2026-01-01T03:00:00Z", "bench run --targets native --run-id 20260101-000000",
+                first.machine(), first.settings());
+        TargetResult remeasured = new TargetResult(later, native_.target(), native_.image(), native_.repetitions(), native_.summary());
+
+        assertEquals("Run `20260101-000000`, started 2026-01-01T00:00:00Z.\n", Report.sittings("20260101-000000", List.of(go)));
+        String md = Report.markdown("20260101-000000", List.of(go, remeasured), Path.of("bench/results/20260101-000000"));
+        assertTrue(md.contains("measured in 2 sittings on the same machine: started 2026-01-01T00:00:00Z (`bench run --targets all`): go-nethttp; "
+                + "started 2026-01-01T03:00:00Z (`bench run --targets native --run-id 20260101-000000`): native."), md);
+    }
+
     private static Results.Repetition withWorkLoad(Results.Repetition r, LoadResult load) {
         List<Results.PhaseResult> phases = r.phases().stream().map(p -> !p.phase().equals("work") ? p
                 : new Results.PhaseResult(p.phase(), p.seconds(), p.workingSetMedian(), p.workingSetMax(), p.workingSetLast(),
