@@ -53,7 +53,7 @@ public class Levers implements Callable<Integer> {
         String mid = run != null ? run : main.latest(false);
         List<TargetResult> full = main.read(mid);
         try {
-            Files.writeString(docs.resolve("levers.md"), markdown(ids, levers, everyResult, mid, full));
+            Files.writeString(docs.resolve("levers.md"), markdown(ids, levers, everyResult, mid, full, Targets.load(leversFile)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -80,6 +80,26 @@ public class Levers implements Callable<Integer> {
      */
     static String markdown(List<String> leversIds, List<TargetResult> levers, List<TargetResult> everyResult, String fullId,
             List<TargetResult> full) {
+        return markdown(leversIds, levers, everyResult, fullId, full, List.of());
+    }
+
+    /**
+     * A row measured with other settings than bench/levers.yaml now gives its target: another image or
+     * arguments, or another value for an environment variable it ran with. A variable added to the file
+     * since does not count: that is how a row pins what was the default when it ran.
+     */
+    static boolean changedSince(TargetResult r, List<TargetSpec> current) {
+        Map<String, String> ran = r.target().env() == null ? Map.of() : r.target().env();
+        return current.stream().filter(t -> t.name().equals(r.target().name())).findFirst()
+                .map(t -> !java.util.Objects.equals(t.image(), r.target().image())
+                        || !java.util.Objects.equals(t.command(), r.target().command())
+                        || ran.entrySet().stream().anyMatch(e -> t.env() == null || !e.getValue().equals(t.env().get(e.getKey()))))
+                .orElse(false);
+    }
+
+    /** @param current the targets as bench/levers.yaml gives them now: a row measured with other settings says so */
+    static String markdown(List<String> leversIds, List<TargetResult> levers, List<TargetResult> everyResult, String fullId,
+            List<TargetResult> full, List<TargetSpec> current) {
         List<String> used = leversIds.stream()
                 .filter(id -> levers.stream().anyMatch(r -> r.run().runId().equals(id))).toList();
         StringBuilder md = new StringBuilder();
@@ -96,7 +116,13 @@ public class Levers implements Callable<Integer> {
                 .append("Working set in MiB; a negative change is a saving. ")
                 .append("The table is ordered as `bench/levers.yaml`. The images' defaults are the `jvm-best` and ")
                 .append("`native-best` rows ([images.md](images.md#memory-options)); the AOT cache stays an option ")
-                .append("(`images/build.sh jlink --aot`).\n\n");
+                .append("(`images/build.sh jlink --aot`).");
+        if (levers.stream().anyMatch(r -> changedSince(r, current))) {
+            md.append(" A row marked *settings changed since* was measured with other settings than `bench/levers.yaml` ")
+                    .append("gives it now (its *what changes* column says what it ran); the main table ([memory.md](memory.md)) ")
+                    .append("measures the images' current defaults.");
+        }
+        md.append("\n\n");
         md.append("| lever | what changes | measured | idle | Δ idle | peak, 200 conn. | Δ peak | after /work | Δ after | startup ms | Δ startup | req/s, 50 conn. | Δ req/s | p99 ms, 50 conn. |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (TargetResult r : levers) {
@@ -108,7 +134,7 @@ public class Levers implements Callable<Integer> {
             Optional<TargetResult> base = everyResult.stream().filter(b -> b.target().name().equals(r.target().baseline())
                     && b.run().runId().equals(r.run().runId())).findFirst();
             md.append("| ").append(r.target().name()).append(" | ").append(r.target().description())
-                    .append(" | ").append(measuredAs(r));
+                    .append(" | ").append(measuredAs(r)).append(changedSince(r, current) ? ", *settings changed since*" : "");
             for (String[] m : new String[][] { { "idleMiB", "1" }, { "peak200MiB", "1" }, { "afterWorkMiB", "1" },
                     { "readyAfterProcessStartMs", "0" } }) {
                 md.append(" | ").append(Report.stat(r.summary(), m[0], Integer.parseInt(m[1])))

@@ -46,6 +46,29 @@ class LeversTest {
     }
 
     @Test
+    void aRowMeasuredWithOtherSettingsThanTheLeversFileNowGivesSaysSo() {
+        TargetResult base = inRun(lever("base", null, 60, 100), "20260102-levers-cold", 3, Results.PageCache.cold);
+        TargetResult a = inRun(lever("a", "base", 50, 70), "20260102-levers-cold", 3, Results.PageCache.cold);
+        TargetSpec aNow = new TargetSpec("a", "lever", a.target().image(), a.target().path(), a.target().workPath(),
+                List.of("-Xmx24m"), a.target().env(), null, null, "now", "base");
+
+        String md = Levers.markdown(List.of("20260102-levers-cold"), List.of(base, a), List.of(base, a), "20260101-000000",
+                List.of(), List.of(base.target(), aNow));
+
+        assertTrue(line(md, "| a |").contains("| 3× cold, *settings changed since* |"), md);
+        assertTrue(line(md, "| base |").contains("| 3× cold |"), md);
+        assertTrue(md.contains("A row marked *settings changed since*"), md);
+        assertTrue(!Levers.markdown(List.of("20260102-levers-cold"), List.of(base, a), List.of(base, a), "20260101-000000",
+                List.of(), List.of(base.target(), a.target())).contains("settings changed since"));
+        // a variable added to the file since (pinning what was then the default) is not a change
+        java.util.Map<String, String> pinned = new java.util.HashMap<>(a.target().env() == null ? java.util.Map.of() : a.target().env());
+        pinned.put("FOOTPRINT_WORK_VIRTUAL_THREADS", "true");
+        TargetSpec aPinned = new TargetSpec("a", "lever", a.target().image(), a.target().path(), a.target().workPath(),
+                a.target().command(), pinned, null, null, "pinned", "base");
+        assertTrue(!Levers.changedSince(a, List.of(aPinned)));
+    }
+
+    @Test
     void anOlderRowKeepsTheBaselineOfItsOwnRunWhenALaterRunReMeasuredIt() {
         TargetResult baseWarm = inRun(lever("base", null, 80, 120), "20260101-levers", 1, Results.PageCache.warm);
         TargetResult bWarm = inRun(lever("b", "base", 75, 95), "20260101-levers", 1, Results.PageCache.warm);
