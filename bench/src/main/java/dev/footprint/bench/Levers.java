@@ -116,7 +116,8 @@ public class Levers implements Callable<Integer> {
                 .append("Working set in MiB; a negative change is a saving. ")
                 .append("The table is ordered as `bench/levers.yaml`. The images' defaults are the `jvm-best` and ")
                 .append("`native-best` rows ([images.md](images.md#memory-options)); the AOT cache stays an option ")
-                .append("(`images/build.sh jlink --aot`).");
+                .append("(`images/build.sh jlink --aot`, the `jvm-best-aot` row against `jvm-best`) until the main table, ")
+                .append("the overlays and the soak have been measured with it as the jlink default.");
         if (levers.stream().anyMatch(r -> changedSince(r, current))) {
             md.append(" A row marked *settings changed since* was measured with other settings than `bench/levers.yaml` ")
                     .append("gives it now (its *what changes* column says what it ran); the main table ([memory.md](memory.md)) ")
