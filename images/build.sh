@@ -4,7 +4,7 @@
 #   variants: jvm-slim jvm-alpine distroless jlink native
 #   --offline     build on the bases images/base/build.sh makes from Debian packages (no registry)
 #   --no-package  use the service artifacts already in service/target instead of running Maven
-#   --aot         jlink only: also train a JDK 25 AOT cache in the image build (tag <variant>-aot)
+#   --no-aot      jlink only: without the JDK 25 AOT cache its image trains by default (tag <variant>-no-aot)
 #   --without metrics,health   build the service without those extensions (tag <variant>-without-metrics-health),
 #                 to measure what each costs (bench/levers.yaml)
 # Tags localhost/footprint/service:<variant> and records the image's id and size in
@@ -32,7 +32,7 @@ declare -A OFFLINE_BASES=(
 usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 
 EXTENSIONS=(metrics health)
-offline=false; package=true; aot=false; without=(); wanted=()
+offline=false; package=true; aot=true; without=(); wanted=()
 while (($#)); do
   a=$1; shift
   case $a in
@@ -43,7 +43,7 @@ while (($#)); do
       done ;;
     --offline) offline=true ;;
     --no-package) package=false ;;
-    --aot) aot=true ;;
+    --no-aot) aot=false ;;
     -h|--help) usage ;;
     all) wanted+=("${VARIANTS[@]}") ;;
     -*) echo "unknown option $a" >&2; usage 2 ;;
@@ -126,9 +126,9 @@ build_variant() {
     args+=(--label "footprint.native-image=$("$ni" --version 2>/dev/null | head -1)")
   fi
   local tag=$REPO:$v$suffix start=$SECONDS
-  if $aot; then
-    [[ $v == jlink ]] || { echo "--aot applies to jlink only" >&2; return 1; }
-    args+=(--target aot); tag=$REPO:$v$suffix-aot
+  if ! $aot; then
+    [[ $v == jlink ]] || { echo "--no-aot applies to jlink only" >&2; return 1; }
+    args+=(--target runtime); tag=$REPO:$v$suffix-no-aot
   fi
   args+=(--label "footprint.without-extensions=${without[*]:-none}")
   log "building $tag"

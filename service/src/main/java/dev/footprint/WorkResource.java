@@ -33,7 +33,7 @@ import io.vertx.core.Vertx;
  * exceed footprint.work.max-kib-in-flight KiB (16 MiB, the largest single request): a request for N
  * KiB waits until N KiB of that budget are free, so four small requests run at once and a 16 MiB one
  * runs alone. Bounding the number of requests was not enough: four 16 MiB requests at once need
- * 64 MiB, more than the images' heaps (-Xmx32m; native -Xmx24m), and eight at once made the JVM
+ * 64 MiB, more than the images' heaps (-Xmx32m), and eight at once made the JVM
  * exit on OutOfMemoryError. The heap must hold the budget beside the service's own live set
  * (application.properties). Requests queued for a thread hold no buffer and no thread, and past
  * footprint.work.max-waiting of them the service answers 503 instead of queueing more.

@@ -88,8 +88,8 @@ class GracefulShutdownIT {
      * delay ran out ({@link #DELAY_MS} after SIGTERM: it serves normally while readiness is DOWN).
      * After that it may refuse new requests cleanly: 503, a refused connection once the listener is
      * closed, or a connection the kernel accepted into the backlog just before the listener closed and
-     * that the service never read (no byte of answer). Anything else, above all an answer cut short, is
-     * a broken request.
+     * that the service never read (no byte of answer, or reset while connecting). Anything else,
+     * above all an answer cut short, is a broken request.
      */
     private static void load(String path, Map<String, AtomicLong> outcomes, List<String> failures, AtomicBoolean stop,
             AtomicLong listenerClosedAt) {
@@ -108,7 +108,12 @@ class GracefulShutdownIT {
                 sleep(20);
                 continue;
             } catch (IOException e) {
-                failures.add("connect: " + e);
+                // reset while connecting: the listener closed with this connection in its backlog
+                if (mustComplete) {
+                    failures.add("connect: " + e + " " + since(sent));
+                } else {
+                    count(outcomes, "reset at close");
+                }
                 continue;
             }
             try (http) {
@@ -202,9 +207,12 @@ class GracefulShutdownIT {
         String logTail();
     }
 
+    /** The service's first errors (a 500 is logged with its cause) and its last lines. */
     private static String lastLines(String text) {
-        List<String> lines = text.lines().filter(l -> !l.startsWith("\tat ")).toList();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        List<String> lines = text.lines().filter(l -> !l.startsWith("\tat ") && !l.isBlank()).toList();
+        List<String> errors = lines.stream().filter(l -> l.contains(" ERROR ")).distinct().limit(5).toList();
+        return "first errors:\n" + String.join("\n", errors) + "\nlast lines:\n"
+                + String.join("\n", lines.subList(Math.max(0, lines.size() - 12), lines.size()));
     }
 
     private static Launched launch() throws IOException {

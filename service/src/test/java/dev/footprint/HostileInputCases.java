@@ -139,6 +139,12 @@ abstract class HostileInputCases {
     @Order(1)
     void unsupportedHttpVersionIsRefused() throws IOException {
         RawHttp.Response r = exchange("GET / HTTP/3.7\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        if (r.status() == 501) {
+            // The native executable's Vert.x refuses the version itself, before any route runs, with an
+            // empty 501 (docs/reliability.md); the JVM's passes it on to the service's 505 below.
+            assertEquals("", r.body());
+            return;
+        }
         assertEquals(505, r.status());
         assertTrue(r.body().contains("\"status\":505"), r.body());
     }

@@ -115,9 +115,9 @@ public class Levers implements Callable<Integer> {
                 .append("(the median is shown) and page cache (cold: dropped before every container; warm: left as it was). ")
                 .append("Working set in MiB; a negative change is a saving. ")
                 .append("The table is ordered as `bench/levers.yaml`. The images' defaults are the `jvm-best` and ")
-                .append("`native-best` rows ([images.md](images.md#memory-options)); the AOT cache stays an option ")
-                .append("(`images/build.sh jlink --aot`, the `jvm-best-aot` row against `jvm-best`) until the main table, ")
-                .append("the overlays and the soak have been measured with it as the jlink default.");
+                .append("`native-best` rows ([images.md](images.md#memory-options)); the jlink image carries a JDK 25 AOT ")
+                .append("cache by default, and the `jvm-best-no-aot` row is the same image without it ")
+                .append("(`images/build.sh jlink --no-aot`).");
         if (levers.stream().anyMatch(r -> changedSince(r, current))) {
             md.append(" A row marked *settings changed since* was measured with other settings than `bench/levers.yaml` ")
                     .append("gives it now (its *what changes* column says what it ran); the main table ([memory.md](memory.md)) ")
@@ -154,7 +154,7 @@ public class Levers implements Callable<Integer> {
                 .append("the native heap settings) and on the combined rows (`jvm-best`, `native-best`), which are also ")
                 .append("measured in the main table ([memory.md](memory.md)), where the targets below come from.\n\n")
                 .append("The `jvm-without-*` and `jvm-rest-only` rows are the service built without an extension ")
-                .append("(`images/build.sh jlink --without metrics,health`), on the jlink image with the default options: ")
+                .append("(`images/build.sh jlink --without metrics,health`), on the jlink image with its default options: ")
                 .append("against `jvm-best`, the full service, they are what each Quarkus extension costs. Not measured: ")
                 .append("the same for native (a native build per extension set), and jvm-alpine (no musl JRE can be built ")
                 .append("offline).\n\n");
@@ -236,7 +236,7 @@ public class Levers implements Callable<Integer> {
         return md.toString();
     }
 
-    /** The levers row with the lowest value of the measure among rows named prefix*, as "58.2 MiB (jvm-best-aot, 1× warm)". */
+    /** The levers row with the lowest value of the measure among rows named prefix*, as "58.2 MiB (jvm-best, 1× warm)". */
     static String closest(List<TargetResult> levers, String prefix, ToDoubleFunction<TargetResult> measure, String unit) {
         return levers.stream().filter(r -> r.target().name().startsWith(prefix) && !r.summary().isEmpty())
                 .filter(r -> !Double.isNaN(measure.applyAsDouble(r)))
