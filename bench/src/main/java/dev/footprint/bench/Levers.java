@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,13 +48,16 @@ public class Levers implements Callable<Integer> {
         ResultStore leverStore = new ResultStore(results.resolve("levers"));
         List<String> ids = leversRuns != null ? leversRuns : leverStore.runs();
         List<List<TargetResult>> runs = ids.stream().map(leverStore::read).toList();
-        List<TargetResult> levers = Report.order(newestPerTarget(runs), Targets.load(leversFile));
+        List<TargetSpec> current = Targets.load(leversFile);
+        // a lever renamed or retired from levers.yaml keeps its result files, not a row
+        List<TargetResult> levers = Report.order(newestPerTarget(runs).stream()
+                .filter(r -> current.stream().anyMatch(t -> t.name().equals(r.target().name()))).toList(), current);
         List<TargetResult> everyResult = runs.stream().flatMap(List::stream).toList();
         ResultStore main = new ResultStore(results);
         String mid = run != null ? run : main.latest(false);
         List<TargetResult> full = main.read(mid);
         try {
-            Files.writeString(docs.resolve("levers.md"), markdown(ids, levers, everyResult, mid, full, Targets.load(leversFile)));
+            Files.writeString(docs.resolve("levers.md"), markdown(ids, levers, everyResult, mid, full, current));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -114,7 +118,8 @@ public class Levers implements Callable<Integer> {
                 .append("Each row comes from the newest run that measured it; the *measured* column gives its repetitions ")
                 .append("(the median is shown) and page cache (cold: dropped before every container; warm: left as it was). ")
                 .append("Working set in MiB; a negative change is a saving. ")
-                .append("The table is ordered as `bench/levers.yaml`. The images' defaults are the `jvm-best` and ")
+                .append("The table is ordered as `bench/levers.yaml` and shows the levers it names (a renamed or retired ")
+                .append("lever's results stay under `bench/results/levers/`). The images' defaults are the `jvm-best` and ")
                 .append("`native-best` rows ([images.md](images.md#memory-options)); the jlink image carries a JDK 25 AOT ")
                 .append("cache by default, and the `jvm-best-no-aot` row is the same image without it ")
                 .append("(`images/build.sh jlink --no-aot`).");
@@ -186,8 +191,8 @@ public class Levers implements Callable<Integer> {
                 + "| target | goal | measured | verdict | closest lever row |\n|---|---|---|---|---|\n");
         List<TargetResult> variants = full.stream().filter(r -> r.target().kind().equals("variant") && !r.summary().isEmpty()).toList();
         List<TargetResult> jvms = variants.stream().filter(r -> !r.target().name().equals("native")).toList();
-        TargetResult bestJvm = jvms.stream().min((a, b) -> Double.compare(med(a, "idleMiB"), med(b, "idleMiB"))).orElse(null);
         ToDoubleFunction<TargetResult> idle = r -> med(r, "idleMiB");
+        TargetResult bestJvm = jvms.stream().min(Comparator.comparingDouble(idle)).orElse(null);
         ToDoubleFunction<TargetResult> peak = r -> med(r, "peak200MiB");
         ToDoubleFunction<TargetResult> start = r -> med(r, "readyAfterProcessStartMs");
         ToDoubleFunction<TargetResult> peakRatio = r -> med(r, "peak200MiB") / med(r, "idleMiB");
@@ -209,26 +214,24 @@ public class Levers implements Callable<Integer> {
                     closest(levers, "native-", start, " ms")));
         });
         for (TargetResult v : variants) {
-            String prefix = v.target().name().equals("native") ? "native-" : "jvm-";
             md.append(row(v.target().name() + ": peak at 200 connections / idle", "≤ 1.5", peakRatio.applyAsDouble(v), 1.5, "×",
-                    closest(levers, prefix, peakRatio, "×")));
+                    closest(levers, leverPrefix(v), peakRatio, "×")));
             md.append(row(v.target().name() + ": after /work / idle", "≤ 1.5", afterRatio.applyAsDouble(v), 1.5, "×",
-                    closest(levers, prefix, afterRatio, "×")));
+                    closest(levers, leverPrefix(v), afterRatio, "×")));
         }
         List<TargetResult> peers = full.stream().filter(r -> r.target().kind().equals("peer") && !r.summary().isEmpty()).toList();
-        TargetResult bestPeer = peers.stream().max((a, b) -> Double.compare(med(a, "rpsPerMiB"), med(b, "rpsPerMiB"))).orElse(null);
+        ToDoubleFunction<TargetResult> rpsPerMiB = r -> med(r, "rpsPerMiB");
+        TargetResult bestPeer = peers.stream().max(Comparator.comparingDouble(rpsPerMiB)).orElse(null);
         if (bestPeer != null) {
             for (TargetResult v : variants) {
-                double mine = med(v, "rpsPerMiB");
-                double theirs = med(bestPeer, "rpsPerMiB");
-                String prefix = v.target().name().equals("native") ? "native-" : "jvm-";
-                Optional<TargetResult> best = levers.stream().filter(r -> r.target().name().startsWith(prefix) && !r.summary().isEmpty())
-                        .max((a, b) -> Double.compare(med(a, "rpsPerMiB"), med(b, "rpsPerMiB")));
+                double mine = rpsPerMiB.applyAsDouble(v);
+                double theirs = rpsPerMiB.applyAsDouble(bestPeer);
+                Optional<TargetResult> best = best(levers, leverPrefix(v), rpsPerMiB, true);
                 md.append("| ").append(v.target().name()).append(": req/s at 50 connections per MiB of peak | ahead of every peer (best: ")
                         .append(bestPeer.target().name()).append(String.format(Locale.ROOT, ", %.0f) | %.0f | ", theirs, mine))
                         .append(mine > theirs ? "met" : String.format(Locale.ROOT, "missed by %.0f (%.0f%%)", theirs - mine,
                                 (theirs - mine) / theirs * 100))
-                        .append(" | ").append(best.map(b -> String.format(Locale.ROOT, "%.0f (%s, %s)", med(b, "rpsPerMiB"),
+                        .append(" | ").append(best.map(b -> String.format(Locale.ROOT, "%.0f (%s, %s)", rpsPerMiB.applyAsDouble(b),
                                 b.target().name(), measuredAs(b))).orElse(""))
                         .append(" |\n");
             }
@@ -236,11 +239,23 @@ public class Levers implements Callable<Integer> {
         return md.toString();
     }
 
-    /** The levers row with the lowest value of the measure among rows named prefix*, as "58.2 MiB (jvm-best, 1× warm)". */
-    static String closest(List<TargetResult> levers, String prefix, ToDoubleFunction<TargetResult> measure, String unit) {
+    /** The levers rows that can stand for a main-table variant: jvm-* for the JVM variants, native-* for native. */
+    private static String leverPrefix(TargetResult variant) {
+        return variant.target().name().equals("native") ? "native-" : "jvm-";
+    }
+
+    /** The levers row named prefix* with the lowest (or highest) value of the measure. */
+    private static Optional<TargetResult> best(List<TargetResult> levers, String prefix, ToDoubleFunction<TargetResult> measure,
+            boolean highest) {
+        Comparator<TargetResult> order = Comparator.comparingDouble(measure);
         return levers.stream().filter(r -> r.target().name().startsWith(prefix) && !r.summary().isEmpty())
                 .filter(r -> !Double.isNaN(measure.applyAsDouble(r)))
-                .min((a, b) -> Double.compare(measure.applyAsDouble(a), measure.applyAsDouble(b)))
+                .min(highest ? order.reversed() : order);
+    }
+
+    /** The levers row with the lowest value of the measure among rows named prefix*, as "58.2 MiB (jvm-best, 1× warm)". */
+    static String closest(List<TargetResult> levers, String prefix, ToDoubleFunction<TargetResult> measure, String unit) {
+        return best(levers, prefix, measure, false)
                 .map(r -> String.format(Locale.ROOT, unit.equals("×") ? "%.2f%s (%s, %s)" : "%.1f%s (%s, %s)",
                         measure.applyAsDouble(r), unit, r.target().name(), measuredAs(r)))
                 .orElse("");

@@ -77,6 +77,10 @@ public class Soak implements Callable<Integer> {
             + "keeping the others; the table then covers every variant in it (default: a new run)")
     String runId;
 
+    @Option(names = "--report", description = "Soak nothing: regenerate docs/reliability.md's soak table from the committed "
+            + "run given by --run-id")
+    boolean reportOnly;
+
     public record Outcome(String variant, String image, long limitBytes, String memoryOptions, int minutes, int connections,
             long maxWorkingSetBytes, double maxShareOfLimit, long oomKills, boolean survived, LoadResult load,
             boolean passed, String verdict, List<long[]> workingSetPerSecond) {
@@ -84,6 +88,15 @@ public class Soak implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (reportOnly) {
+            if (runId == null || !Files.isDirectory(results.resolve(runId))) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "--report needs --run-id naming a soak run under " + results);
+            }
+            Path dir = results.resolve(runId);
+            GeneratedBlock.replace(docs.resolve("reliability.md"), "soak", "bench/run.sh soak", table(runId, read(dir)) + "\n" + sittings(dir));
+            return 0;
+        }
         ContainerEngine engine = ContainerEngine.detect(engineName);
         Wrk wrk = new Wrk("wrk");
         String id = runId != null ? runId
@@ -98,14 +111,15 @@ public class Soak implements Callable<Integer> {
         Map<String, String> machine = Machine.describe(engine, wrk);
         List<Outcome> outcomes = new ArrayList<>();
         String command = "bench soak --variants " + String.join(",", variants) + " --minutes " + minutes
-                + (memory != null ? " --memory " + memory : "");
+                + (memory != null ? " --memory " + memory : "") + (runId != null ? " --run-id " + runId : "");
         // One variant at a time: two soaks side by side on this 2-core host starved each other of CPU
         // (bench/results/soak-20261125-041057, docs/reliability.md).
         try {
             for (String v : variants) {
+                Instant started = Instant.now();
                 Outcome o = soak(engine, wrk, script, v, dir);
                 ResultStore.JSON.writeValue(dir.resolve(v + ".json").toFile(), Map.of("machine", machine,
-                        "command", command, "startedAt", Instant.now().toString(), "outcome", o));
+                        "command", command, "startedAt", started.toString(), "finishedAt", Instant.now().toString(), "outcome", o));
                 System.out.printf("%s: %s%n", v, o.verdict());
                 outcomes.add(o);
             }
@@ -115,7 +129,7 @@ public class Soak implements Callable<Integer> {
         // Only the soak of record goes into the docs: not a diagnosis at another limit, nor a run kept elsewhere
         // (the table names its directory under bench/results/).
         if (memory == null && results.normalize().equals(Path.of("bench/results")) && Files.exists(docs.resolve("reliability.md"))) {
-            GeneratedBlock.replace(docs.resolve("reliability.md"), "soak", "bench/run.sh soak", table(id, read(dir)));
+            GeneratedBlock.replace(docs.resolve("reliability.md"), "soak", "bench/run.sh soak", table(id, read(dir)) + "\n" + sittings(dir));
         }
         System.out.println("results: " + dir);
         return outcomes.stream().allMatch(Outcome::passed) ? 0 : 1;
@@ -212,6 +226,31 @@ public class Soak implements Callable<Integer> {
     /** "0 errors", or "696 errors (connect 0, read 0, write 0, timeout 696)". */
     static String errors(LoadResult load) {
         return load.errors() + " errors" + (load.errors() > 0 && load.errorKinds() != null ? " (" + load.errorKinds() + ")" : "");
+    }
+
+    /**
+     * Which command soaked each variant, and when it finished: a run extended with --run-id holds variants
+     * soaked hours apart. (Files written before finishedAt was recorded wrote startedAt after the soak.)
+     */
+    static String sittings(Path dir) throws IOException {
+        Map<String, List<String>> byCommand = new java.util.LinkedHashMap<>();
+        List<JsonNode> files = new ArrayList<>();
+        try (var list = Files.list(dir)) {
+            for (Path f : list.filter(f -> f.toString().endsWith(".json")).toList()) {
+                files.add(ResultStore.JSON.readTree(f.toFile()));
+            }
+        }
+        java.util.function.Function<JsonNode, String> finished = n -> n.has("finishedAt")
+                ? n.get("finishedAt").asText() : n.path("startedAt").asText();
+        files.sort(java.util.Comparator.comparing(finished));
+        for (var n : files) {
+            String at = finished.apply(n);
+            byCommand.computeIfAbsent(n.path("command").asText(), k -> new ArrayList<>()).add(n.at("/outcome/variant").asText()
+                    + " (finished " + (at.length() >= 16 ? at.substring(0, 16).replace('T', ' ') + " UTC" : "at an unrecorded time") + ")");
+        }
+        List<String> parts = new ArrayList<>();
+        byCommand.forEach((command, soaked) -> parts.add("`" + command + "`: " + String.join(", ", soaked)));
+        return "Soaked by " + String.join("; by ", parts) + ".\n";
     }
 
     static String table(String id, List<Outcome> outcomes) {

@@ -35,6 +35,18 @@ class SoakTest {
     }
 
     @Test
+    void sittingsNameTheCommandThatSoakedEachVariantInTheOrderTheyFinished(@TempDir Path dir) throws Exception {
+        // an older file (startedAt written after the soak) and a re-soak into the same run
+        ResultStore.JSON.writeValue(dir.resolve("jvm-slim.json").toFile(), Map.of("command", "bench soak --variants jvm-slim,native",
+                "startedAt", "2026-12-01T06:14:03.1Z", "outcome", outcome("jvm-slim", 0, null, true)));
+        ResultStore.JSON.writeValue(dir.resolve("native.json").toFile(), Map.of("command", "bench soak --variants native --run-id soak-x",
+                "startedAt", "2026-12-01T08:35:40.5Z", "finishedAt", "2026-12-01T08:45:48.2Z", "outcome", outcome("native", 0, null, true)));
+
+        assertEquals("Soaked by `bench soak --variants jvm-slim,native`: jvm-slim (finished 2026-12-01 06:14 UTC); "
+                + "by `bench soak --variants native --run-id soak-x`: native (finished 2026-12-01 08:45 UTC).\n", Soak.sittings(dir));
+    }
+
+    @Test
     void errorsSayTheirKindsOnlyWhenThereAreSome() {
         assertEquals("0 errors", Soak.errors(new LoadResult(1, 1, 1, 1, 1, 0, 0, "connect 0, read 0, write 0, timeout 0")));
         assertEquals("2 errors (connect 0, read 0, write 0, timeout 2)",
