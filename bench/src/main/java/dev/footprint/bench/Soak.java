@@ -93,8 +93,7 @@ public class Soak implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                         "--report needs --run-id naming a soak run under " + results);
             }
-            Path dir = results.resolve(runId);
-            GeneratedBlock.replace(docs.resolve("reliability.md"), "soak", "bench/run.sh soak", table(runId, read(dir)) + "\n" + sittings(dir));
+            writeDocs(runId);
             return 0;
         }
         ContainerEngine engine = ContainerEngine.detect(engineName);
@@ -129,7 +128,7 @@ public class Soak implements Callable<Integer> {
         // Only the soak of record goes into the docs: not a diagnosis at another limit, nor a run kept elsewhere
         // (the table names its directory under bench/results/).
         if (memory == null && results.normalize().equals(Path.of("bench/results")) && Files.exists(docs.resolve("reliability.md"))) {
-            GeneratedBlock.replace(docs.resolve("reliability.md"), "soak", "bench/run.sh soak", table(id, read(dir)) + "\n" + sittings(dir));
+            writeDocs(id);
         }
         System.out.println("results: " + dir);
         return outcomes.stream().allMatch(Outcome::passed) ? 0 : 1;
@@ -226,6 +225,12 @@ public class Soak implements Callable<Integer> {
     /** "0 errors", or "696 errors (connect 0, read 0, write 0, timeout 696)". */
     static String errors(LoadResult load) {
         return load.errors() + " errors" + (load.errors() > 0 && load.errorKinds() != null ? " (" + load.errorKinds() + ")" : "");
+    }
+
+    /** docs/reliability.md's soak table, from the run's result files. */
+    private void writeDocs(String id) throws IOException {
+        Path dir = results.resolve(id);
+        GeneratedBlock.replace(docs.resolve("reliability.md"), "soak", "bench/run.sh soak", table(id, read(dir)) + "\n" + sittings(dir));
     }
 
     /**
