@@ -21,4 +21,4 @@ nproc=$(( $(ulimit -Hu) < 4096 ? $(ulimit -Hu) : 4096 ))
 trap '"$ENGINE" rm -f "$ctr" >/dev/null 2>&1 || true' EXIT
 for _ in $(seq 1 600); do curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready" && break; sleep 0.1; done
 ./mvnw -B -ntp -pl service test-compile failsafe:integration-test failsafe:verify \
-  -Dit.test=HostileInputContainerIT -Dfootprint.target="http://127.0.0.1:$port"
+  -Dit.test=HostileInputContainerIT -Dfootprint.target="http://127.0.0.1:$port" -Dfootprint.variant="$variant"
