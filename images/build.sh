@@ -4,7 +4,7 @@
 #   variants: jvm-slim jvm-alpine distroless jlink native
 #   --offline     build on the bases images/base/build.sh makes from Debian packages (no registry)
 #   --no-package  use the service artifacts already in service/target instead of running Maven
-#   --no-aot      jlink only: without the JDK 25 AOT cache its image trains by default (tag <variant>-no-aot)
+#   --no-aot      JVM variants: without the JDK 25 AOT cache their images train by default (tag <variant>-no-aot)
 #   --without metrics,health   build the service without those extensions (tag <variant>-without-metrics-health),
 #                 to measure what each costs (bench/levers.yaml)
 # Tags localhost/footprint/service:<variant> and records the image's id and size in
@@ -15,6 +15,8 @@ root=$(dirname "$here")
 . "$here/lib.sh"
 
 VARIANTS=(jvm-slim jvm-alpine distroless jlink native)
+# The variants whose Containerfile trains an AOT cache in an aot-training stage after its runtime stage.
+AOT_VARIANTS=(jvm-slim jvm-alpine distroless jlink)
 REPO=${FOOTPRINT_IMAGE_REPO:-localhost/footprint/service}
 
 # Offline build arguments per variant: the locally built stand-ins for the public bases.
@@ -29,7 +31,7 @@ declare -A OFFLINE_BASES=(
   [jlink]="debian-slim temurin-jdk distroless-cc" [native]="distroless-cc"
 )
 
-usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 
 EXTENSIONS=(metrics health)
 offline=false; package=true; aot=true; without=(); wanted=()
@@ -127,7 +129,7 @@ build_variant() {
   fi
   local tag=$REPO:$v$suffix start=$SECONDS
   if ! $aot; then
-    [[ $v == jlink ]] || { echo "--no-aot applies to jlink only" >&2; return 1; }
+    [[ " ${AOT_VARIANTS[*]} " == *" $v "* ]] || { echo "--no-aot: $v trains no AOT cache (only ${AOT_VARIANTS[*]} do)" >&2; return 1; }
     args+=(--target runtime); tag=$REPO:$v$suffix-no-aot
   fi
   args+=(--label "footprint.without-extensions=${without[*]:-none}")

@@ -120,8 +120,8 @@ public class Levers implements Callable<Integer> {
                 .append("Working set in MiB; a negative change is a saving. ")
                 .append("The table is ordered as `bench/levers.yaml` and shows the levers it names (a renamed or retired ")
                 .append("lever's results stay under `bench/results/levers/`). The images' defaults are the `jvm-best` and ")
-                .append("`native-best` rows ([images.md](images.md#memory-options)); the jlink image carries a JDK 25 AOT ")
-                .append("cache by default, and the `jvm-best-no-aot` row is the same image without it ")
+                .append("`native-best` rows ([images.md](images.md#memory-options)); the JVM images carry a JDK 25 AOT ")
+                .append("cache their builds train, and the `jvm-best-no-aot` row is the jlink image without it ")
                 .append("(`images/build.sh jlink --no-aot`).");
         if (levers.stream().anyMatch(r -> changedSince(r, current))) {
             md.append(" A row marked *settings changed since* was measured with other settings than `bench/levers.yaml` ")
@@ -262,9 +262,11 @@ public class Levers implements Callable<Integer> {
     }
 
     private static String row(String what, String goal, double measured, double limit, String unit, String closest) {
-        String m = String.format(Locale.ROOT, unit.equals("×") ? "%.2f%s" : "%.1f%s", measured, unit);
+        // Ratios to two decimals, so that a miss of 0.05× does not read "missed by 0.0×".
+        String number = unit.equals("×") ? "%.2f" : "%.1f";
+        String m = String.format(Locale.ROOT, number + "%s", measured, unit);
         String verdict = measured <= limit ? "met"
-                : String.format(Locale.ROOT, "missed by %.1f%s (%.0f%%)", measured - limit, unit, (measured - limit) / limit * 100);
+                : String.format(Locale.ROOT, "missed by " + number + "%s (%.0f%%)", measured - limit, unit, (measured - limit) / limit * 100);
         return "| " + what + " | " + goal + " | " + m + " | " + verdict + " | " + closest + " |\n";
     }
 
