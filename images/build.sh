@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the service's container images.
-# usage: images/build.sh <variant>|all [--offline] [--no-package]
+# usage: images/build.sh <variant>...|all [--offline] [--no-package] [--no-aot] [--without LIST]
 #   variants: jvm-slim jvm-alpine distroless jlink native
 #   --offline     build on the bases images/base/build.sh makes from Debian packages (no registry)
 #   --no-package  use the service artifacts already in service/target instead of running Maven
@@ -34,7 +34,7 @@ declare -A OFFLINE_BASES=(
 usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 
 EXTENSIONS=(metrics health)
-offline=false; package=true; aot=true; without=(); wanted=()
+offline=false; package=true; aot=true; all=false; without=(); wanted=()
 while (($#)); do
   a=$1; shift
   case $a in
@@ -47,12 +47,20 @@ while (($#)); do
     --no-package) package=false ;;
     --no-aot) aot=false ;;
     -h|--help) usage ;;
-    all) wanted+=("${VARIANTS[@]}") ;;
+    all) all=true ;;
     -*) echo "unknown option $a" >&2; usage 2 ;;
     *) [[ " ${VARIANTS[*]} " == *" $a "* ]] || die "unknown variant '$a' (one of: ${VARIANTS[*]}, all)"; wanted+=("$a") ;;
   esac
 done
+# With --no-aot, `all` means every variant that trains a cache; the check runs before anything is
+# packaged or compiled.
+if $all; then if $aot; then wanted=("${VARIANTS[@]}"); else wanted=("${AOT_VARIANTS[@]}"); fi; fi
 ((${#wanted[@]})) || usage 2
+if ! $aot; then
+  for v in "${wanted[@]}"; do
+    [[ " ${AOT_VARIANTS[*]} " == *" $v "* ]] || die "--no-aot: $v trains no AOT cache (only ${AOT_VARIANTS[*]} do)"
+  done
+fi
 # The Maven properties and the tag suffix that say which extensions were left out.
 maven_without=(); suffix=""
 for e in "${EXTENSIONS[@]}"; do
@@ -129,7 +137,6 @@ build_variant() {
   fi
   local tag=$REPO:$v$suffix start=$SECONDS
   if ! $aot; then
-    [[ " ${AOT_VARIANTS[*]} " == *" $v "* ]] || { echo "--no-aot: $v trains no AOT cache (only ${AOT_VARIANTS[*]} do)" >&2; return 1; }
     args+=(--target runtime); tag=$REPO:$v$suffix-no-aot
   fi
   args+=(--label "footprint.without-extensions=${without[*]:-none}")

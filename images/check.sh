@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runtime checks of built images: each one runs locked down (read-only root filesystem with a tmpfs
 # /tmp, all capabilities dropped, no-new-privileges, a non-root UID) under a memory limit, and must
-# serve, have no shell where the variant promises none, and exit cleanly on SIGTERM within the
-# grace period.
+# serve, have no shell where the variant promises none, use the AOT cache it names, and exit cleanly
+# on SIGTERM within the grace period.
 # usage: images/check.sh <variant>... | all     (all: every variant images/build.sh recorded)
 # env: CHECK_PORT (18080), CHECK_MEMORY (256m; native 64m), GRACE_SECONDS (20)
 set -euo pipefail
@@ -96,6 +96,15 @@ check_variant() {
   fi
   if "$ENGINE" logs "$ctr" 2>&1 | grep -E 'NoClassDefFoundError|ClassNotFoundException|UnsatisfiedLinkError|Exception in thread' >&2; then
     fail "errors in the log (a module or library missing?)"
+  fi
+  # An image that names an AOT cache must be able to use it: a JVM that cannot (another JVM build, another
+  # object layout) runs on without it and says so only in its log, by default at warning and error level.
+  if [[ $("$ENGINE" image inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$image") == *JDK_JAVA_OPTIONS=*-XX:AOTCache=* ]]; then
+    if "$ENGINE" logs "$ctr" 2>&1 | grep -E '\[(warning|error) *\]\[aot' >&2; then
+      fail "the JVM could not use the image's AOT cache"
+    else
+      ok "the JVM used the image's AOT cache (no AOT warning or error in its log)"
+    fi
   fi
   "$ENGINE" rm -f "$ctr" >/dev/null
 }

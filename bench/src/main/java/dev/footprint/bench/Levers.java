@@ -265,8 +265,10 @@ public class Levers implements Callable<Integer> {
         // Ratios to two decimals, so that a miss of 0.05× does not read "missed by 0.0×".
         String number = unit.equals("×") ? "%.2f" : "%.1f";
         String m = String.format(Locale.ROOT, number + "%s", measured, unit);
-        String verdict = measured <= limit ? "met"
-                : String.format(Locale.ROOT, "missed by " + number + "%s (%.0f%%)", measured - limit, unit, (measured - limit) / limit * 100);
+        // ...and the verdict on the figure as shown: 1.504 reads 1.50×, which meets 1.5.
+        double shown = Double.parseDouble(String.format(Locale.ROOT, number, measured));
+        String verdict = shown <= limit ? "met"
+                : String.format(Locale.ROOT, "missed by " + number + "%s (%.0f%%)", shown - limit, unit, (shown - limit) / limit * 100);
         return "| " + what + " | " + goal + " | " + m + " | " + verdict + " | " + closest + " |\n";
     }
 

@@ -99,14 +99,17 @@ class LeversTest {
     void eachTargetIsMetOrMissedByHowMuch() {
         TargetResult slim = Fixtures.target("jvm-slim", "variant", List.of(Fixtures.rep(1, 40, 62, 1000)));
         TargetResult jlink = Fixtures.target("jlink", "variant", List.of(Fixtures.rep(1, 36, 45, 1000)));
+        TargetResult distroless = Fixtures.target("distroless", "variant", List.of(Fixtures.rep(1, 125, 188, 1000)));
 
-        String md = Levers.targets("20260101-000000", List.of(slim, jlink), List.of());
+        String md = Levers.targets("20260101-000000", List.of(slim, jlink, distroless), List.of());
 
         assertTrue(line(md, "| best JVM variant (jlink): idle |").contains("| 36.0 MiB | missed by 4.0 MiB (13%) |"), md);
         assertTrue(line(md, "| best JVM variant (jlink): peak at 200 connections |").contains("| 45.0 MiB | met |"), md);
         // a ratio's miss keeps its two decimals: 62 / 40 = 1.55, 0.05 over
         assertTrue(line(md, "| jvm-slim: peak at 200 connections / idle |").contains("| 1.55× | missed by 0.05× (3%) |"), md);
         assertTrue(line(md, "| jlink: peak at 200 connections / idle |").contains("| 1.25× | met |"), md);
+        // judged as shown: 188 / 125 = 1.504 reads 1.50×, not "1.50×, missed by 0.00×"
+        assertTrue(line(md, "| distroless: peak at 200 connections / idle |").contains("| 1.50× | met |"), md);
     }
 
     private static String line(String md, String prefix) {
