@@ -10,10 +10,14 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -142,7 +146,7 @@ public class Soak implements Callable<Integer> {
         }
         String image = "localhost/footprint/service:" + variant;
         String container = "footprint-soak-" + variant;
-        Map<String, String> env = new java.util.HashMap<>(overlay.env());
+        Map<String, String> env = new HashMap<>(overlay.env());
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         System.out.printf("%n%s: %d MiB limit, %s, %d connections for %d min%n", variant, overlay.limitBytes() >> 20,
@@ -209,16 +213,25 @@ public class Soak implements Callable<Integer> {
         throw new IllegalStateException(container + " was not ready within 120 s:\n" + engine.logs(container));
     }
 
-    /** Every variant's outcome in a soak run directory, in the default variant order. */
-    static List<Outcome> read(Path dir) throws IOException {
-        List<Outcome> out = new ArrayList<>();
-        try (var files = Files.list(dir)) {
-            for (Path f : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-                out.add(ResultStore.JSON.treeToValue(ResultStore.JSON.readTree(f.toFile()).get("outcome"), Outcome.class));
+    /** A soak run directory's result files (one per variant), each read once. */
+    static List<JsonNode> resultFiles(Path dir) throws IOException {
+        List<JsonNode> files = new ArrayList<>();
+        try (var list = Files.list(dir)) {
+            for (Path f : list.filter(f -> f.toString().endsWith(".json")).toList()) {
+                files.add(ResultStore.JSON.readTree(f.toFile()));
             }
         }
+        return files;
+    }
+
+    /** Every variant's outcome in a soak run's result files, in the default variant order. */
+    static List<Outcome> outcomes(List<JsonNode> files) throws IOException {
+        List<Outcome> out = new ArrayList<>();
+        for (JsonNode n : files) {
+            out.add(ResultStore.JSON.treeToValue(n.get("outcome"), Outcome.class));
+        }
         List<String> order = Overlays.VARIANTS;
-        out.sort(java.util.Comparator.comparingInt(o -> order.indexOf(o.variant()) < 0 ? order.size() : order.indexOf(o.variant())));
+        out.sort(Comparator.comparingInt(o -> order.indexOf(o.variant()) < 0 ? order.size() : order.indexOf(o.variant())));
         return out;
     }
 
@@ -229,26 +242,18 @@ public class Soak implements Callable<Integer> {
 
     /** docs/reliability.md's soak table, from the run's result files. */
     private void writeDocs(String id) throws IOException {
-        Path dir = results.resolve(id);
-        GeneratedBlock.replace(docs.resolve("reliability.md"), "soak", "bench/run.sh soak", table(id, read(dir)) + "\n" + sittings(dir));
+        List<JsonNode> files = resultFiles(results.resolve(id));
+        GeneratedBlock.replace(docs.resolve("reliability.md"), "soak", "bench/run.sh soak", table(id, outcomes(files)) + "\n" + sittings(files));
     }
 
     /**
      * Which command soaked each variant, and when it finished: a run extended with --run-id holds variants
      * soaked hours apart. (Files written before finishedAt was recorded wrote startedAt after the soak.)
      */
-    static String sittings(Path dir) throws IOException {
-        Map<String, List<String>> byCommand = new java.util.LinkedHashMap<>();
-        List<JsonNode> files = new ArrayList<>();
-        try (var list = Files.list(dir)) {
-            for (Path f : list.filter(f -> f.toString().endsWith(".json")).toList()) {
-                files.add(ResultStore.JSON.readTree(f.toFile()));
-            }
-        }
-        java.util.function.Function<JsonNode, String> finished = n -> n.has("finishedAt")
-                ? n.get("finishedAt").asText() : n.path("startedAt").asText();
-        files.sort(java.util.Comparator.comparing(finished));
-        for (var n : files) {
+    static String sittings(List<JsonNode> files) {
+        Map<String, List<String>> byCommand = new LinkedHashMap<>();
+        Function<JsonNode, String> finished = n -> n.has("finishedAt") ? n.get("finishedAt").asText() : n.path("startedAt").asText();
+        for (JsonNode n : files.stream().sorted(Comparator.comparing(finished)).toList()) {
             String at = finished.apply(n);
             byCommand.computeIfAbsent(n.path("command").asText(), k -> new ArrayList<>()).add(n.at("/outcome/variant").asText()
                     + " (finished " + (at.length() >= 16 ? at.substring(0, 16).replace('T', ' ') + " UTC" : "at an unrecorded time") + ")");
@@ -280,7 +285,7 @@ public class Soak implements Callable<Integer> {
                 JsonNode c = new ObjectMapper(new YAMLFactory()).readTree(memoryYaml.toFile())
                         .at("/spec/template/spec/containers/0");
                 long limit = Bench.parseBytes(c.at("/resources/limits/memory").asText());
-                Map<String, String> env = new java.util.LinkedHashMap<>();
+                Map<String, String> env = new LinkedHashMap<>();
                 c.path("env").forEach(e -> env.put(e.get("name").asText(), e.get("value").asText()));
                 List<String> args = new ArrayList<>();
                 c.path("args").forEach(a -> args.add(a.asText()));

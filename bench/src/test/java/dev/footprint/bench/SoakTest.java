@@ -25,7 +25,7 @@ class SoakTest {
         ResultStore.JSON.writeValue(dir.resolve("jvm-slim.json").toFile(),
                 Map.of("outcome", outcome("jvm-slim", 3, "connect 0, read 1, write 0, timeout 2", false)));
 
-        List<Soak.Outcome> read = Soak.read(dir);
+        List<Soak.Outcome> read = Soak.outcomes(Soak.resultFiles(dir));
 
         assertEquals(List.of("jvm-slim", "native"), read.stream().map(Soak.Outcome::variant).toList());
         String table = Soak.table("soak-x", read);
@@ -43,7 +43,7 @@ class SoakTest {
                 "startedAt", "2026-12-01T08:35:40.5Z", "finishedAt", "2026-12-01T08:45:48.2Z", "outcome", outcome("native", 0, null, true)));
 
         assertEquals("Soaked by `bench soak --variants jvm-slim,native`: jvm-slim (finished 2026-12-01 06:14 UTC); "
-                + "by `bench soak --variants native --run-id soak-x`: native (finished 2026-12-01 08:45 UTC).\n", Soak.sittings(dir));
+                + "by `bench soak --variants native --run-id soak-x`: native (finished 2026-12-01 08:45 UTC).\n", Soak.sittings(Soak.resultFiles(dir)));
     }
 
     @Test
