@@ -63,4 +63,10 @@ if $build && [[ " ${args[*]} " != *" --image "* ]]; then
   ((${#peers[@]})) && bench/peers/build.sh $(printf '%s\n' "${peers[@]}" | sort -u) "${offline[@]}"
 fi
 
-bench run "${args[@]}"
+# The bench itself runs on the load generator's core (--generator-cpus, default 0), as wrk and hey
+# do, so the measured container has its core to itself.
+gen_cpus=0
+for ((i = 0; i < ${#args[@]}; i++)); do
+  case ${args[i]} in --generator-cpus) gen_cpus=${args[i + 1]} ;; --generator-cpus=*) gen_cpus=${args[i]#--generator-cpus=} ;; esac
+done
+if [[ $gen_cpus == none ]]; then bench run "${args[@]}"; else taskset -c "$gen_cpus" java -jar "$run_jar" run "${args[@]}"; fi

@@ -7,17 +7,18 @@ here=$(cd "$(dirname "$0")" && pwd)
 images=$(cd "$here/../../images" && pwd)
 . "$images/lib.sh"
 
-PEERS=(fastapi asyncio node-express go-nethttp php)
+PEERS=(fastapi asyncio node-express go-nethttp php nginx)
 declare -A OFFLINE_ARGS=(
   [fastapi]="BASE_IMAGE=localhost/footprint/peer-python:trixie"
   [asyncio]="BASE_IMAGE=localhost/footprint/peer-python:trixie"
   [node-express]="BUILD_IMAGE=localhost/footprint/peer-node-build:trixie BASE_IMAGE=localhost/footprint/peer-node:trixie"
   [go-nethttp]="BUILD_IMAGE=localhost/footprint/peer-go-build:trixie BASE_IMAGE=localhost/footprint/distroless-cc:trixie"
   [php]="BASE_IMAGE=localhost/footprint/peer-php:trixie"
+  [nginx]="BASE_IMAGE=localhost/footprint/peer-nginx:trixie"
 )
 declare -A OFFLINE_BASES=(
   [fastapi]="peer-python" [asyncio]="peer-python" [node-express]="peer-node-build peer-node"
-  [go-nethttp]="peer-go-build distroless-cc" [php]="peer-php"
+  [go-nethttp]="peer-go-build distroless-cc" [php]="peer-php" [nginx]="peer-nginx"
 )
 
 offline=false; wanted=()

@@ -24,8 +24,9 @@ declare -A TAG=(
   [peer-node-build]=localhost/footprint/peer-node-build:trixie   # node:20-slim (npm ci)
   [peer-go-build]=localhost/footprint/peer-go-build:trixie       # golang:1.24
   [peer-php]=localhost/footprint/peer-php:trixie                 # php:8.4-cli
+  [peer-nginx]=localhost/footprint/peer-nginx:trixie             # nginx:stable (the bench's harness-ceiling row)
 )
-ORDER=(debian-slim debian-jre distroless-cc distroless-java temurin-jdk peer-python peer-node peer-node-build peer-go-build peer-php)
+ORDER=(debian-slim debian-jre distroless-cc distroless-java temurin-jdk peer-python peer-node peer-node-build peer-go-build peer-php peer-nginx)
 
 # The minbase images: Debian's essential packages plus these.
 declare -A MINBASE_PACKAGES=(
@@ -36,6 +37,7 @@ declare -A MINBASE_PACKAGES=(
   [peer-node-build]="nodejs npm"
   [peer-go-build]="golang-go ca-certificates"
   [peer-php]="php8.4-cli"
+  [peer-nginx]="nginx"
 )
 
 # What debian:trixie-slim leaves out (its /etc/dpkg/dpkg.cfg.d/docker): docs, man pages, locales.

@@ -1,5 +1,12 @@
 <?php
 // The PHP twin of the footprint service's two measured endpoints, for PHP's built-in server.
+// php -S closes every connection; without a Content-Length its responses are close-delimited,
+// which wrk counts as read errors. The body is buffered so each response says its length.
+ob_start();
+register_shutdown_function(function () {
+    header('Content-Length: ' . ob_get_length());
+    ob_end_flush();
+});
 $path = parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH);
 if ($path === '/') {
     header('Content-Type: text/plain');

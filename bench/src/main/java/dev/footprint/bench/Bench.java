@@ -77,6 +77,21 @@ public class Bench {
                 + "warm: leave it, so files an earlier container read are charged to that one. Default: ${DEFAULT-VALUE}")
         Results.PageCache pageCache;
 
+        @Option(names = "--needs", description = "After each target's repetitions at --memory, search for its needed limit: "
+                + "the smallest memory limit at which it still passes the phases (NeededLimit), and confirm it")
+        boolean needs;
+
+        @Option(names = "--needs-floor", defaultValue = "8m", description = "The smallest limit the search probes. Default: ${DEFAULT-VALUE}")
+        String needsFloor;
+
+        @Option(names = "--server-cpus", defaultValue = "1", description = "The core(s) the measured container is pinned to "
+                + "(--cpuset-cpus), or 'none'. Default: ${DEFAULT-VALUE}")
+        String serverCpus;
+
+        @Option(names = "--generator-cpus", defaultValue = "0", description = "The core(s) wrk, hey and the bench are pinned "
+                + "to (taskset -c), or 'none'. Default: ${DEFAULT-VALUE}")
+        String generatorCpus;
+
         @Option(names = "--run-id", description = "Name of the results directory (default: UTC time)")
         String runId;
 
@@ -116,15 +131,22 @@ public class Bench {
             }
             long memoryBytes = parseBytes(memory);
             int reps = repetitions != null ? repetitions : quick ? 1 : 3;
+            String server = cores(serverCpus, "--server-cpus");
+            String generator = cores(generatorCpus, "--generator-cpus");
+            if (!Files.isExecutable(Path.of(GeneratorProcess.TIME))) {
+                throw new ParameterException(spec.commandLine(), "the load generators' CPU time is measured with GNU time ("
+                        + GeneratorProcess.TIME + "): install it (tools/setup-host.sh installs the package 'time')");
+            }
             Settings settings = quick
-                    ? new Settings(memoryBytes, cpus, reps, 3, 5, 1000, 3, 100, true, pageCache)
-                    : new Settings(memoryBytes, cpus, reps, 10, 30, 10_000, 15, 100, false, pageCache);
+                    ? new Settings(memoryBytes, cpus, reps, 3, 5, 1000, 3, 100, true, pageCache, server, generator, 120, 600)
+                    : new Settings(memoryBytes, cpus, reps, 10, 15, 10_000, 10, 100, false, pageCache, server, generator, 120, 600);
             if (pageCache == Results.PageCache.cold && !Files.isWritable(Runner.DROP_CACHES)) {
                 throw new ParameterException(spec.commandLine(), "--page-cache cold drops the kernel's page cache before every "
                         + "container and needs root (" + Runner.DROP_CACHES + " is not writable); run as root or use --page-cache warm");
             }
             ContainerEngine engine = ContainerEngine.detect(engineName);
-            Wrk wrk = new Wrk(wrkExecutable);
+            GeneratorProcess generatorProcess = new GeneratorProcess(generator);
+            Wrk wrk = new Wrk(wrkExecutable, generatorProcess);
             String id = runId != null ? runId
                     : LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + (quick ? "-quick" : "");
             RunInfo run = new RunInfo(id, java.time.Instant.now().toString(), commandLine(), Machine.describe(engine, wrk), settings);
@@ -147,7 +169,8 @@ public class Bench {
             int index = 0;
             int failures = 0;
             try (Progress progress = new Progress()) {
-                Runner runner = new Runner(engine, wrk, new Hey(heyExecutable), settings, port, progress);
+                Runner runner = new Runner(engine, wrk, new Hey(heyExecutable, generatorProcess), settings, port, progress);
+                NeedsRun needsRun = new NeedsRun(runner, settings, progress);
                 for (TargetSpec t : measured) {
                     index++;
                     ContainerEngine.ImageInfo info = engine.image(t.image()).withBuildRecord(Path.of("images/.built"));
@@ -163,13 +186,17 @@ public class Bench {
                         failures++;
                         System.err.printf("%n%s failed: %s%n", t.name(), e.getMessage());
                         TargetSpec failed = new TargetSpec(t.name(), t.kind(), t.image(), t.path(), t.workPath(), t.command(),
-                                t.env(), t.article(), "the run failed: " + firstLine(e.getMessage()), t.description(), t.baseline());
+                                t.env(), t.article(), "the run failed: " + firstLine(e.getMessage()), t.description(), t.baseline(), t.caveat());
                         TargetResult r = new TargetResult(run, failed, info, List.of(), Map.of());
                         store.write(r);
                         done.add(r);
                         continue;
                     }
                     TargetResult r = new TargetResult(run, t, info, reps2, Summary.of(reps2));
+                    if (needs && t.searchesNeeds()) {
+                        store.write(r); // the repetitions are kept if the search is interrupted
+                        r = new TargetResult(run, t, info, reps2, r.summary(), needsRun.measure(t, reps2, parseBytes(needsFloor)));
+                    }
                     store.write(r);
                     done.add(r);
                 }
@@ -189,6 +216,28 @@ public class Bench {
                 System.out.println("  " + Report.oneLine(r));
             }
             return failures == 0 ? 0 : 1;
+        }
+
+        /** A cpuset as taskset -c and --cpuset-cpus take it, checked against this machine's cores; null for 'none'. */
+        private String cores(String value, String option) {
+            if (value.equalsIgnoreCase("none")) {
+                return null;
+            }
+            for (String part : value.split(",")) {
+                for (String c : part.split("-")) {
+                    int core;
+                    try {
+                        core = Integer.parseInt(c.trim());
+                    } catch (NumberFormatException e) {
+                        throw new ParameterException(spec.commandLine(), option + ": '" + value + "' is not a list of cores (e.g. 1, 0-1) or 'none'");
+                    }
+                    // the machine's cores, not the ones this JVM may use: bench/run.sh pins it to the generator's
+                    if (core < 0 || !Files.isDirectory(Path.of("/sys/devices/system/cpu/cpu" + core))) {
+                        throw new ParameterException(spec.commandLine(), option + ": this machine has no core " + core);
+                    }
+                }
+            }
+            return value;
         }
 
         private static String firstLine(String s) {

@@ -106,11 +106,21 @@ public final class ContainerEngine {
 
     /** Starts a container on the host network with the given limits; returns its id. */
     public String run(String name, String image, long memoryBytes, double cpus, Map<String, String> env, List<String> command) {
+        return run(name, image, memoryBytes, cpus, null, env, command);
+    }
+
+    /** @param cpuset the cores the container may run on (--cpuset-cpus), or null for any */
+    public String run(String name, String image, long memoryBytes, double cpus, String cpuset, Map<String, String> env,
+            List<String> command) {
         remove(name);
         List<String> cmd = new ArrayList<>(List.of(executable, "run", "-d", "--pull=never", "--name", name,
                 "--network", "host",
                 "--memory", Long.toString(memoryBytes), "--memory-swap", Long.toString(memoryBytes),
                 "--cpus", Double.toString(cpus)));
+        if (cpuset != null) {
+            cmd.add("--cpuset-cpus");
+            cmd.add(cpuset);
+        }
         env.forEach((k, v) -> {
             cmd.add("-e");
             cmd.add(k + "=" + v);

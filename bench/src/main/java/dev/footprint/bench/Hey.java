@@ -11,9 +11,15 @@ import java.util.Map;
 public final class Hey {
 
     private final String executable;
+    private final GeneratorProcess process;
 
     public Hey(String executable) {
+        this(executable, GeneratorProcess.unpinned());
+    }
+
+    Hey(String executable, GeneratorProcess process) {
         this.executable = executable;
+        this.process = process;
     }
 
     /** @param timeout the bound on the whole run; hey gives each request 10 s */
@@ -22,14 +28,14 @@ public final class Hey {
                 "-t", "10", url);
         Processes.Result r;
         try {
-            r = Processes.run(cmd, timeout, Map.of());
+            r = Processes.run(process.command(cmd), timeout, Map.of());
         } catch (Processes.TimedOut e) {
             return stalled(requests, timeout);
         }
         if (r.exitCode() != 0) {
             throw new IllegalStateException("hey failed (exit " + r.exitCode() + "):\n" + r.output());
         }
-        return HeyOutput.parse(r.stdout());
+        return HeyOutput.parse(r.stdout()).withGeneratorCpu(GeneratorProcess.cpuSeconds(r.stderr()));
     }
 
     /**

@@ -12,6 +12,7 @@ public final class HeyOutput {
     private static final Pattern TOTAL = Pattern.compile("(?m)^\\s*Total:\\s+([\\d.]+) secs");
     private static final Pattern RPS = Pattern.compile("(?m)^\\s*Requests/sec:\\s+([\\d.]+)");
     private static final Pattern PERCENTILE = Pattern.compile("(?m)^\\s*(50|99)% in ([\\d.]+) secs");
+    private static final Pattern SLOWEST = Pattern.compile("(?m)^\\s*Slowest:\\s+([\\d.]+) secs");
     private static final Pattern STATUS = Pattern.compile("(?m)^\\s*\\[(\\d{3})]\\s+(\\d+) responses");
     private static final Pattern ERRORS_SECTION = Pattern.compile("(?s)Error distribution:(.*)");
     private static final Pattern ERROR = Pattern.compile("(?m)^\\s*\\[(\\d+)]\\s+\\S");
@@ -58,7 +59,9 @@ public final class HeyOutput {
             }
             kinds = section.group(1).strip().replaceAll("\\s*\\n\\s*", "; ");
         }
+        Matcher slowest = SLOWEST.matcher(output);
+        double maxMs = slowest.find() ? Double.parseDouble(slowest.group(1)) * 1000.0 : Double.NaN;
         return new LoadResult(responses, Double.parseDouble(total.group(1)), Double.parseDouble(rps.group(1)), p50, p99,
-                errors, non2xx, kinds);
+                errors, non2xx, kinds, maxMs, Double.NaN);
     }
 }

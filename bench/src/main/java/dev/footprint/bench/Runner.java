@@ -13,27 +13,28 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
+import dev.footprint.bench.Results.CpuUse;
+import dev.footprint.bench.Results.MemoryKinds;
 import dev.footprint.bench.Results.PhaseResult;
 import dev.footprint.bench.Results.Repetition;
 import dev.footprint.bench.Results.Settings;
+import dev.footprint.memory.CgroupCpu;
 import dev.footprint.memory.CgroupMemory;
 
 /**
  * One repetition for one target: a fresh container, time to its first 200, then the phases idle,
  * 50 connections, 200 connections, the allocation endpoint, cool-down, with memory sampled
- * throughout.
+ * throughout and the container's CPU and the kernel's memory peak recorded per phase.
  */
 final class Runner {
 
     static final Path DROP_CACHES = Path.of("/proc/sys/vm/drop_caches");
 
-    static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
-    /** The allocation phase is count-bound; a target too slow to finish it in this time fails the run. */
-    static final Duration WORK_TIMEOUT = Duration.ofSeconds(600);
 
     private final ContainerEngine engine;
     private final Wrk wrk;
@@ -58,36 +59,69 @@ final class Runner {
     }
 
     Repetition run(TargetSpec target, int repetition) {
+        return run(target, repetition, settings, p -> true);
+    }
+
+    /**
+     * One repetition under {@code s} (its memory limit and phase lengths). After each phase {@code keepGoing}
+     * decides whether the rest run: a probe of the needed-limit search stops at the first phase that fails it.
+     * Sampling starts as soon as the container does, so the start-up peak is in the samples.
+     */
+    Repetition run(TargetSpec target, int repetition, Settings s, Predicate<PhaseResult> keepGoing) {
         String container = "footprint-bench-" + target.name();
         Map<String, String> env = new HashMap<>();
         target.env().forEach((k, v) -> env.put(k, v.replace("{port}", Integer.toString(port))));
         List<String> command = target.command().stream().map(a -> a.replace("{port}", Integer.toString(port))).toList();
         String base = "http://127.0.0.1:" + port;
 
-        if (settings.pageCache() == Results.PageCache.cold) {
+        if (s.pageCache() == Results.PageCache.cold) {
             dropPageCache();
         }
         long origin = System.nanoTime();
-        engine.run(container, target.image(), settings.memoryLimitBytes(), settings.cpus(), env, command);
+        engine.run(container, target.image(), s.memoryLimitBytes(), s.cpus(), s.serverCpus(), env, command);
         try {
-            double startupMs = awaitFirst200(container, base + target.path(), origin);
-            long firstResponse = System.nanoTime();
-            Instant firstResponseAt = Instant.now();
-            double readyAfterStart = Duration.between(engine.startedAt(container), firstResponseAt).toNanos() / 1e6;
             long pid = engine.pid(container);
+            if (pid <= 0) {
+                throw new IllegalStateException(container + " exited at once:\n" + engine.logs(container));
+            }
             CgroupMemory cgroup = CgroupMemory.ofProcess(Path.of("/"), pid)
                     .orElseThrow(() -> new IllegalStateException("cannot find the memory cgroup of " + container + " (pid " + pid + ")"));
+            CgroupCpu cpu = CgroupCpu.ofProcess(Path.of("/"), pid).orElse(null);
 
             List<PhaseResult> phases = new ArrayList<>();
-            try (Sampler sampler = new Sampler(cgroup, settings.sampleIntervalMs(), firstResponse)) {
+            try (Sampler sampler = new Sampler(cgroup, s.sampleIntervalMs(), origin)) {
+                Meter meter = new Meter(sampler, cgroup, cpu);
                 sampler.start();
-                phases.add(quiet(sampler, "idle", settings.idleSeconds()));
-                phases.add(timed(sampler, "c50", base + target.path(), 50, settings.loadSeconds()));
-                phases.add(timed(sampler, "c200", base + target.path(), 200, settings.loadSeconds()));
-                if (target.workPath() != null) {
-                    phases.add(counted(sampler, "work", base + target.workPath(), 50, settings.workRequests()));
+                meter.begin(Phase.startup);
+                double startupMs = awaitFirst200(container, base + target.path(), origin, Duration.ofSeconds(s.startupSeconds()));
+                Instant firstResponseAt = Instant.now();
+                double readyAfterStart = Duration.between(engine.startedAt(container), firstResponseAt).toNanos() / 1e6;
+                phases.add(meter.end(null));
+                for (Phase phase : List.of(Phase.idle, Phase.c50, Phase.c200, Phase.work, Phase.cooldown)) {
+                    if (phase == Phase.work && target.workPath() == null) {
+                        continue;
+                    }
+                    progress.phase(phase.name(), switch (phase) {
+                        case idle -> s.idleSeconds();
+                        case c50, c200 -> s.loadSeconds();
+                        case cooldown -> s.cooldownSeconds();
+                        default -> 10;
+                    });
+                    meter.begin(phase);
+                    LoadResult load = switch (phase) {
+                        case idle -> pause(s.idleSeconds());
+                        case c50 -> wrk.run(base + target.path(), 50, Duration.ofSeconds(s.loadSeconds()));
+                        case c200 -> wrk.run(base + target.path(), 200, Duration.ofSeconds(s.loadSeconds()));
+                        case work -> hey.run(base + target.workPath(), 50, s.workRequests(), Duration.ofSeconds(s.workTimeoutSeconds()));
+                        case cooldown -> pause(s.cooldownSeconds());
+                        case startup, soak -> throw new IllegalStateException("not a measured phase");
+                    };
+                    PhaseResult result = meter.end(load);
+                    phases.add(result);
+                    if (!keepGoing.test(result)) {
+                        break;
+                    }
                 }
-                phases.add(quiet(sampler, "cooldown", settings.cooldownSeconds()));
                 sampler.close();
                 boolean survived = engine.running(container);
                 long oomKills = cgroup.oomKills().orElse(0);
@@ -102,6 +136,76 @@ final class Runner {
         }
     }
 
+    /**
+     * Measures one phase at a time: the samples taken in it, the kernel's peak since its start (v1 resets it),
+     * and the container's CPU over it.
+     */
+    private static final class Meter {
+        private final Sampler sampler;
+        private final CgroupMemory cgroup;
+        private final CgroupCpu cpu;
+        private Phase phase;
+        private long start;
+        private CgroupCpu.Reading cpuAtStart;
+
+        Meter(Sampler sampler, CgroupMemory cgroup, CgroupCpu cpu) {
+            this.sampler = sampler;
+            this.cgroup = cgroup;
+            this.cpu = cpu;
+        }
+
+        void begin(Phase p) {
+            phase = p;
+            cgroup.resetPeak();
+            cpuAtStart = cpu == null ? null : cpu.read();
+            sampler.phase(p);
+            start = System.nanoTime();
+        }
+
+        PhaseResult end(LoadResult load) {
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long kernelPeak = -1;
+            try {
+                kernelPeak = cgroup.read().maxUsage().orElse(-1);
+            } catch (RuntimeException e) {
+                // the container is gone
+            }
+            CpuUse cpuUse = null;
+            if (cpu != null) {
+                CgroupCpu.Reading d = cpu.read().minus(cpuAtStart);
+                cpuUse = new CpuUse(d.usageNanos() < 0 ? -1 : d.usageNanos() / 1e9, d.periods(), d.throttledPeriods(), d.throttledNanos() / 1e6);
+            }
+            return summarize(phase.name(), seconds, samplesOf(sampler, phase), load, kernelPeak, cpuUse);
+        }
+    }
+
+    private static List<Sample> samplesOf(Sampler sampler, Phase phase) {
+        List<Sample> in = sampler.samples().stream().filter(x -> x.phase().equals(phase.name())).toList();
+        if (in.isEmpty()) {
+            try {
+                in = List.of(sampler.read());
+            } catch (RuntimeException e) {
+                in = List.of(new Sample(-1, phase.name(), -1, -1, -1, -1, -1));
+            }
+        }
+        return in;
+    }
+
+    /** The figures of one phase from its samples: the median, largest and last working set, the largest of the rest. */
+    static PhaseResult summarize(String phase, double seconds, List<Sample> in, LoadResult load, long kernelPeak, CpuUse cpu) {
+        DescriptiveStatistics ws = new DescriptiveStatistics(in.stream().mapToDouble(Sample::workingSet).toArray());
+        MemoryKinds kinds = new MemoryKinds(max(in, Sample::rssAnon), max(in, Sample::rssFile), max(in, Sample::rssShmem),
+                max(in, Sample::activeFile), max(in, Sample::inactiveFile), max(in, Sample::mappedFile));
+        return new PhaseResult(phase, seconds, (long) ws.getPercentile(50), (long) ws.getMax(),
+                in.get(in.size() - 1).workingSet(), max(in, Sample::usage), max(in, Sample::rss), max(in, Sample::pss),
+                max(in, Sample::threads), load, kinds, kernelPeak, cpu);
+    }
+
+    private static LoadResult pause(int seconds) {
+        sleep(seconds * 1000L);
+        return null;
+    }
+
     /** Page cache pages are charged to the cgroup that first reads them: start every target from the same, cold state. */
     static void dropPageCache() {
         try {
@@ -112,9 +216,9 @@ final class Runner {
         }
     }
 
-    private double awaitFirst200(String container, String url, long origin) {
+    private double awaitFirst200(String container, String url, long origin, Duration timeout) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build();
-        long deadline = origin + STARTUP_TIMEOUT.toNanos();
+        long deadline = origin + timeout.toNanos();
         int polls = 0;
         while (System.nanoTime() < deadline) {
             try {
@@ -132,46 +236,8 @@ final class Runner {
             }
             sleep(5);
         }
-        throw new IllegalStateException(container + " gave no 200 on " + url + " within " + STARTUP_TIMEOUT + ":\n"
+        throw new IllegalStateException(container + " gave no 200 on " + url + " within " + timeout.toSeconds() + " s:\n"
                 + engine.logs(container));
-    }
-
-    private PhaseResult quiet(Sampler sampler, String phase, int seconds) {
-        progress.phase(phase, seconds);
-        sampler.phase(phase);
-        long start = System.nanoTime();
-        sleep(seconds * 1000L);
-        return summarize(sampler, phase, start, null);
-    }
-
-    /** wrk for a fixed time. */
-    private PhaseResult timed(Sampler sampler, String phase, String url, int connections, int seconds) {
-        progress.phase(phase, seconds);
-        sampler.phase(phase);
-        long start = System.nanoTime();
-        LoadResult result = wrk.run(url, connections, Duration.ofSeconds(seconds));
-        return summarize(sampler, phase, start, result);
-    }
-
-    /** hey for a fixed number of requests, bounded by {@link #WORK_TIMEOUT}. */
-    private PhaseResult counted(Sampler sampler, String phase, String url, int connections, long requests) {
-        progress.phase(phase, 10);
-        sampler.phase(phase);
-        long start = System.nanoTime();
-        LoadResult result = hey.run(url, connections, requests, WORK_TIMEOUT);
-        return summarize(sampler, phase, start, result);
-    }
-
-    private static PhaseResult summarize(Sampler sampler, String phase, long startNanos, LoadResult load) {
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
-        List<Sample> in = sampler.samples().stream().filter(s -> s.phase().equals(phase)).toList();
-        if (in.isEmpty()) {
-            in = List.of(sampler.read());
-        }
-        DescriptiveStatistics ws = new DescriptiveStatistics(in.stream().mapToDouble(Sample::workingSet).toArray());
-        return new PhaseResult(phase, seconds, (long) ws.getPercentile(50), (long) ws.getMax(),
-                in.get(in.size() - 1).workingSet(), max(in, Sample::usage), max(in, Sample::rss), max(in, Sample::pss),
-                max(in, Sample::threads), load);
     }
 
     private static long max(List<Sample> samples, ToLongFunction<Sample> f) {

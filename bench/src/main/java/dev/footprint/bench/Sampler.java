@@ -11,8 +11,8 @@ import dev.footprint.memory.MemorySample;
 import dev.footprint.memory.ProcessMemory;
 
 /**
- * Reads a container's cgroup and processes every {@code intervalMs} on its own thread: working set
- * and usage from the cgroup, RSS, PSS and threads summed over the processes in it.
+ * Reads a container's cgroup and processes every {@code intervalMs} on its own thread: working set,
+ * usage and file pages from the cgroup; RSS by kind, PSS and threads summed over the processes in it.
  */
 final class Sampler implements AutoCloseable {
 
@@ -21,7 +21,7 @@ final class Sampler implements AutoCloseable {
     private final long originNanos;
     private final List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
     private final Thread thread;
-    private volatile String phase = "startup";
+    private volatile String phase = Phase.startup.name();
     private volatile boolean running = true;
 
     Sampler(CgroupMemory cgroup, long intervalMs, long originNanos) {
@@ -36,8 +36,8 @@ final class Sampler implements AutoCloseable {
         thread.start();
     }
 
-    void phase(String name) {
-        this.phase = name;
+    void phase(Phase p) {
+        this.phase = p.name();
     }
 
     List<Sample> samples() {
@@ -53,13 +53,20 @@ final class Sampler implements AutoCloseable {
         long rss = 0;
         long pss = 0;
         long threads = 0;
+        long anon = 0;
+        long file = 0;
+        long shmem = 0;
         for (long pid : cgroup.pids()) {
             Path proc = Path.of("/proc", Long.toString(pid));
             rss += orMinus(ProcessMemory.rss(proc));
             pss += orMinus(ProcessMemory.pss(proc));
             threads += orMinus(ProcessMemory.threads(proc));
+            anon += orMinus(ProcessMemory.rssAnon(proc));
+            file += orMinus(ProcessMemory.rssFile(proc));
+            shmem += orMinus(ProcessMemory.rssShmem(proc));
         }
-        return new Sample(t, phase, m.workingSet(), m.usage(), rss, pss, threads);
+        return new Sample(t, phase, m.workingSet(), m.usage(), rss, pss, threads, anon, file, shmem, m.activeFile(),
+                m.inactiveFile(), m.mappedFile());
     }
 
     private static long orMinus(OptionalLong v) {

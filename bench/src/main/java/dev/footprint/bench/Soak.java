@@ -167,7 +167,7 @@ public class Soak implements Callable<Integer> {
             LoadResult load;
             List<Sample> samples;
             try (Sampler sampler = new Sampler(cgroup, 100, System.nanoTime())) {
-                sampler.phase("soak");
+                sampler.phase(Phase.soak);
                 sampler.start();
                 load = wrk.run("http://127.0.0.1:" + port + "/", connections, Duration.ofMinutes(minutes), script);
                 sampler.close();

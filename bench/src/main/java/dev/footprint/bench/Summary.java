@@ -21,29 +21,44 @@ public final class Summary {
 
     public static Map<String, Stat> of(List<Repetition> reps) {
         Map<String, Stat> s = new LinkedHashMap<>();
-        put(s, "idleMiB", reps, r -> mib(phase(r, "idle").workingSetMedian()));
-        put(s, "peak50MiB", reps, r -> mib(phase(r, "c50").workingSetMax()));
-        put(s, "peak200MiB", reps, r -> mib(phase(r, "c200").workingSetMax()));
-        put(s, "workPeakMiB", reps, r -> mib(phase(r, "work").workingSetMax()));
-        put(s, "afterWorkMiB", reps, r -> mib(phase(r, "cooldown").workingSetMedian()));
-        put(s, "idleRssMiB", reps, r -> mib(phase(r, "idle").rssMax()));
-        put(s, "idlePssMiB", reps, r -> mib(phase(r, "idle").pssMax()));
-        put(s, "peakPssMiB", reps, r -> mib(phase(r, "c200").pssMax()));
-        put(s, "idleThreads", reps, r -> phase(r, "idle").threadsMax());
-        put(s, "peakThreads", reps, r -> Math.max(phase(r, "c200").threadsMax(), phase(r, "work").threadsMax()));
-        put(s, "startupMs", reps, Repetition::startupMs);
-        put(s, "readyAfterProcessStartMs", reps, Repetition::readyAfterProcessStartMs);
-        for (String p : List.of("c50", "c200", "work")) {
-            put(s, "rps_" + p, reps, r -> load(r, p).requestsPerSecond());
-            put(s, "p50Ms_" + p, reps, r -> load(r, p).p50Ms());
-            put(s, "p99Ms_" + p, reps, r -> load(r, p).p99Ms());
+        put(s, Metric.idleMiB, reps, r -> mib(phase(r, Phase.idle).workingSetMedian()));
+        put(s, Metric.peak50MiB, reps, r -> mib(phase(r, Phase.c50).workingSetMax()));
+        put(s, Metric.peak200MiB, reps, r -> mib(phase(r, Phase.c200).workingSetMax()));
+        put(s, Metric.workPeakMiB, reps, r -> mib(phase(r, Phase.work).workingSetMax()));
+        put(s, Metric.afterWorkMiB, reps, r -> mib(phase(r, Phase.cooldown).workingSetMedian()));
+        put(s, Metric.startupPeakMiB, reps, r -> mib(phase(r, Phase.startup).workingSetMax()));
+        put(s, Metric.kernelPeakMiB, reps, r -> mib(r.phases().stream().mapToLong(PhaseResult::kernelPeakUsage).max()
+                .orElse(-1)));
+        put(s, Metric.idleRssMiB, reps, r -> mib(phase(r, Phase.idle).rssMax()));
+        put(s, Metric.idleRssAnonMiB, reps, r -> mib(kinds(r, Phase.idle).rssAnon()));
+        put(s, Metric.idleRssFileMiB, reps, r -> mib(kinds(r, Phase.idle).rssFile()));
+        put(s, Metric.idleRssShmemMiB, reps, r -> mib(kinds(r, Phase.idle).rssShmem()));
+        put(s, Metric.peakRssMiB, reps, r -> mib(phase(r, Phase.c200).rssMax()));
+        put(s, Metric.idleMappedFileMiB, reps, r -> mib(kinds(r, Phase.idle).mappedFile()));
+        put(s, Metric.idlePssMiB, reps, r -> mib(phase(r, Phase.idle).pssMax()));
+        put(s, Metric.peakPssMiB, reps, r -> mib(phase(r, Phase.c200).pssMax()));
+        put(s, Metric.idleThreads, reps, r -> phase(r, Phase.idle).threadsMax());
+        put(s, Metric.peakThreads, reps, r -> Math.max(phase(r, Phase.c200).threadsMax(), phase(r, Phase.work).threadsMax()));
+        put(s, Metric.startupMs, reps, Repetition::startupMs);
+        put(s, Metric.readyAfterProcessStartMs, reps, Repetition::readyAfterProcessStartMs);
+        for (Phase p : Phase.LOADED) {
+            put(s, Metric.rps(p), reps, r -> load(r, p).requestsPerSecond());
+            put(s, Metric.p50(p), reps, r -> load(r, p).p50Ms());
+            put(s, Metric.p99(p), reps, r -> load(r, p).p99Ms());
         }
-        put(s, "rpsPerMiB", reps, r -> load(r, "c50").requestsPerSecond() / mib(phase(r, "c50").workingSetMax()));
-        put(s, "errors", reps, r -> r.phases().stream().filter(p -> p.load() != null)
+        put(s, Metric.rpsPerMiB, reps, r -> load(r, Phase.c50).requestsPerSecond() / mib(phase(r, Phase.c50).workingSetMax()));
+        put(s, Metric.cpuMsPerRequest_c50, reps, r -> {
+            PhaseResult p = phase(r, Phase.c50);
+            if (p.cpu() == null || p.cpu().seconds() < 0 || p.load().requests() == 0) {
+                throw new IllegalStateException("no CPU figures");
+            }
+            return 1000 * p.cpu().seconds() / p.load().requests();
+        });
+        put(s, Metric.errors, reps, r -> r.phases().stream().filter(p -> p.load() != null)
                 .mapToDouble(p -> p.load().errors()).sum());
-        put(s, "non2xx", reps, r -> r.phases().stream().filter(p -> p.load() != null)
+        put(s, Metric.non2xx, reps, r -> r.phases().stream().filter(p -> p.load() != null)
                 .mapToDouble(p -> p.load().non2xx()).sum());
-        put(s, "oomKills", reps, Repetition::oomKills);
+        put(s, Metric.oomKills, reps, Repetition::oomKills);
         return s;
     }
 
@@ -52,28 +67,37 @@ public final class Summary {
         return new Stat(d.getPercentile(50), d.getMin(), d.getMax());
     }
 
-    private static void put(Map<String, Stat> s, String key, List<Repetition> reps, ToDoubleFunction<Repetition> f) {
+    /** A figure that is negative (not read, not recorded in older results) or not a number is left out. */
+    private static void put(Map<String, Stat> s, Metric key, List<Repetition> reps, ToDoubleFunction<Repetition> f) {
         double[] values = reps.stream().mapToDouble(r -> {
             try {
                 return f.applyAsDouble(r);
             } catch (RuntimeException e) {
                 return Double.NaN; // a phase that did not run (no allocation endpoint, container gone)
             }
-        }).filter(v -> !Double.isNaN(v)).toArray();
+        }).filter(v -> !Double.isNaN(v) && v >= 0).toArray();
         if (values.length > 0) {
-            s.put(key, stat(values));
+            s.put(key.name(), stat(values));
         }
     }
 
-    private static PhaseResult phase(Repetition r, String name) {
-        PhaseResult p = r.phase(name);
+    private static PhaseResult phase(Repetition r, Phase name) {
+        PhaseResult p = r.phase(name.name());
         if (p == null) {
             throw new IllegalStateException("no phase " + name);
         }
         return p;
     }
 
-    private static LoadResult load(Repetition r, String name) {
+    private static Results.MemoryKinds kinds(Repetition r, Phase name) {
+        Results.MemoryKinds k = phase(r, name).kinds();
+        if (k == null) {
+            throw new IllegalStateException("no memory kinds in " + name);
+        }
+        return k;
+    }
+
+    private static LoadResult load(Repetition r, Phase name) {
         LoadResult l = phase(r, name).load();
         if (l == null) {
             throw new IllegalStateException("no load in " + name);

@@ -8,22 +8,35 @@ import java.util.Map;
  * Read from bench/targets.yaml; {@code {port}} in {@link #command} and {@link #env} values is
  * replaced by the port the bench assigns.
  *
- * @param kind variant, untuned (a variant without its tuning), peer, lever or image
+ * @param kind variant, untuned (a variant without its tuning), peer, ceiling (the fastest trivial server: what the
+ *        load generator can drive), lever or image
  * @param path the endpoint every target is measured on (GET)
  * @param workPath the allocation endpoint (GET), or null to skip that phase
  * @param command arguments that replace the image's CMD, or null/empty for the image's own
  * @param article what the articles claim for this stack, shown beside the measurement
  * @param notMeasured why this target has a row but no measurement, or null
  * @param baseline for a lever (bench/levers.yaml), the target it is compared with
+ * @param caveat a known fault of the stack as configured that its figures carry (shown beside them, and the row is
+ *        left out of per-MiB comparisons), or null
  */
 public record TargetSpec(String name, String kind, String image, String path, String workPath,
         List<String> command, Map<String, String> env, String article, String notMeasured, String description,
-        String baseline) {
+        String baseline, String caveat) {
+
+    public TargetSpec(String name, String kind, String image, String path, String workPath, List<String> command,
+            Map<String, String> env, String article, String notMeasured, String description, String baseline) {
+        this(name, kind, image, path, workPath, command, env, article, notMeasured, description, baseline, null);
+    }
 
     public TargetSpec {
         path = path == null ? "/" : path;
         command = command == null ? List.of() : List.copyOf(command);
         env = env == null ? Map.of() : Map.copyOf(env);
+    }
+
+    /** Every measured target but the harness-ceiling row, which is there for its req/s. */
+    public boolean searchesNeeds() {
+        return measured() && !"ceiling".equals(kind);
     }
 
     public boolean measured() {

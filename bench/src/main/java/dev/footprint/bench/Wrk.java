@@ -6,14 +6,20 @@ import java.util.Map;
 
 /**
  * Runs wrk (Debian's wrk 4.1) against a URL on 127.0.0.1 for a fixed time. One wrk thread: the
- * container gets one CPU, the load generator the other core.
+ * container is pinned to one core, the load generator to the other.
  */
 public final class Wrk {
 
     private final String executable;
+    private final GeneratorProcess process;
 
     public Wrk(String executable) {
+        this(executable, GeneratorProcess.unpinned());
+    }
+
+    Wrk(String executable, GeneratorProcess process) {
         this.executable = executable;
+        this.process = process;
     }
 
     public String version() {
@@ -40,10 +46,10 @@ public final class Wrk {
             cmd.add(script.toString());
         }
         cmd.add(url);
-        Processes.Result r = Processes.run(cmd, duration.plusSeconds(30), Map.of());
+        Processes.Result r = Processes.run(process.command(cmd), duration.plusSeconds(30), Map.of());
         if (r.exitCode() != 0) {
             throw new IllegalStateException("wrk failed (exit " + r.exitCode() + "):\n" + r.output());
         }
-        return WrkOutput.parse(r.stdout());
+        return WrkOutput.parse(r.stdout()).withGeneratorCpu(GeneratorProcess.cpuSeconds(r.stderr()));
     }
 }

@@ -14,6 +14,9 @@ public final class WrkOutput {
     private static final Pattern REQUESTS = Pattern.compile("(?m)^\\s*(\\d+) requests in ([\\d.]+)(us|ms|s|m|h)");
     private static final Pattern RPS = Pattern.compile("(?m)^Requests/sec:\\s+([\\d.]+)");
     private static final Pattern PERCENTILE = Pattern.compile("(?m)^\\s*(50|99)(?:\\.0+)?%\\s+([\\d.]+)(us|ms|s|m|h)");
+    /** "Latency   avg   stdev   max   +/- stdev": the third figure is the slowest request. */
+    private static final Pattern LATENCY = Pattern.compile(
+            "(?m)^\\s*Latency\\s+[\\d.]+\\w+\\s+[\\d.]+\\w+\\s+([\\d.]+)(us|ms|s|m|h)\\b");
     private static final Pattern SOCKET_ERRORS = Pattern.compile(
             "(?m)^\\s*Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
     private static final Pattern NON_2XX = Pattern.compile("(?m)^\\s*Non-2xx or 3xx responses: (\\d+)");
@@ -49,12 +52,14 @@ public final class WrkOutput {
                     se.group(3), se.group(4));
         }
         Matcher non2xx = NON_2XX.matcher(output);
+        Matcher latency = LATENCY.matcher(output);
+        double maxMs = latency.find() ? toMillis(Double.parseDouble(latency.group(1)), latency.group(2)) : Double.NaN;
         return new LoadResult(
                 Long.parseLong(requests.group(1)),
                 toMillis(Double.parseDouble(requests.group(2)), requests.group(3)) / 1000.0,
                 Double.parseDouble(rps.group(1)),
                 p50, p99, errors,
-                non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0, kinds);
+                non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0, kinds, maxMs, Double.NaN);
     }
 
     static double toMillis(double value, String unit) {

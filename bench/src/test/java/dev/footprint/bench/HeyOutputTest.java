@@ -26,6 +26,7 @@ class HeyOutputTest {
         assertEquals(1425.4677, r.requestsPerSecond(), 1e-9);
         assertEquals(29.9, r.p50Ms(), 1e-9);
         assertEquals(123.7, r.p99Ms(), 1e-9);
+        assertEquals(181.8, r.maxMs(), 1e-9, "Slowest");
         assertEquals(0, r.errors());
         assertEquals(0, r.non2xx());
     }

@@ -26,6 +26,7 @@ class WrkOutputTest {
         assertEquals(21986.44, r.requestsPerSecond(), 1e-9);
         assertEquals(2.11, r.p50Ms(), 1e-9);
         assertEquals(6.74, r.p99Ms(), 1e-9);
+        assertEquals(41.93, r.maxMs(), 1e-9, "the third figure of the Latency line");
         assertEquals(0, r.errors());
         assertEquals(0, r.non2xx());
     }
@@ -37,6 +38,7 @@ class WrkOutputTest {
         assertEquals(30.1, r.seconds(), 1e-9);
         assertEquals(0.041, r.p50Ms(), 1e-9, "41.00us");
         assertEquals(1500.0, r.p99Ms(), 1e-9, "1.50s");
+        assertEquals(1990.0, r.maxMs(), 1e-9, "1.99s");
         assertEquals(12 + 3 + 0 + 41, r.errors());
         assertEquals("connect 12, read 3, write 0, timeout 41", r.errorKinds());
         assertEquals(17, r.non2xx());

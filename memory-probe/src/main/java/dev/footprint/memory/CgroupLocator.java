@@ -18,6 +18,18 @@ final class CgroupLocator {
     }
 
     static Optional<CgroupMemory> locate(Path root, String pid) {
+        return locate(root, pid, "memory", "memory.usage_in_bytes", "memory.current").map(d -> new CgroupMemory(d.dir(), d.version()));
+    }
+
+    /** A cgroup directory and the hierarchy it is in. */
+    record Dir(Path dir, CgroupVersion version) {
+    }
+
+    /**
+     * The directory of process {@code pid}'s cgroup for a v1 {@code controller} (on hybrid hosts it wins), else
+     * its v2 cgroup; only one where the version's probe file can be read.
+     */
+    static Optional<Dir> locate(Path root, String pid, String controller, String v1Probe, String v2Probe) {
         List<String> cgroups = lines(root.resolve("proc").resolve(pid).resolve("cgroup"));
         List<String> mounts = lines(root.resolve("proc/self/mountinfo"));
         if (cgroups.isEmpty() || mounts.isEmpty()) {
@@ -33,7 +45,7 @@ final class CgroupLocator {
             }
             if (f[0].equals("0") && f[1].isEmpty()) {
                 v2Path = f[2];
-            } else if (List.of(f[1].split(",")).contains("memory")) {
+            } else if (List.of(f[1].split(",")).contains(controller)) {
                 v1Path = f[2];
             }
         }
@@ -42,15 +54,15 @@ final class CgroupLocator {
             if (m == null) {
                 continue;
             }
-            if (v1Path != null && m.fsType.equals("cgroup") && List.of(m.superOptions.split(",")).contains("memory")) {
-                return found(root, m, v1Path, CgroupVersion.V1);
+            if (v1Path != null && m.fsType.equals("cgroup") && List.of(m.superOptions.split(",")).contains(controller)) {
+                return found(root, m, v1Path, CgroupVersion.V1, v1Probe);
             }
         }
         if (v2Path != null) {
             for (String line : mounts) {
                 Mount m = Mount.parse(line);
                 if (m != null && m.fsType.equals("cgroup2")) {
-                    Optional<CgroupMemory> c = found(root, m, v2Path, CgroupVersion.V2);
+                    Optional<Dir> c = found(root, m, v2Path, CgroupVersion.V2, v2Probe);
                     if (c.isPresent()) {
                         return c;
                     }
@@ -60,14 +72,13 @@ final class CgroupLocator {
         return Optional.empty();
     }
 
-    private static Optional<CgroupMemory> found(Path root, Mount m, String cgroupPath, CgroupVersion version) {
+    private static Optional<Dir> found(Path root, Mount m, String cgroupPath, CgroupVersion version, String probeFile) {
         String relative = cgroupPath;
         if (!m.root.equals("/") && (cgroupPath.equals(m.root) || cgroupPath.startsWith(m.root + "/"))) {
             relative = cgroupPath.substring(m.root.length());
         }
         Path dir = root.resolve(strip(m.mountPoint)).resolve(strip(relative)).normalize();
-        CgroupMemory c = new CgroupMemory(dir, version);
-        return c.readable() ? Optional.of(c) : Optional.empty();
+        return Files.isReadable(dir.resolve(probeFile)) ? Optional.of(new Dir(dir, version)) : Optional.empty();
     }
 
     private static String strip(String absolute) {

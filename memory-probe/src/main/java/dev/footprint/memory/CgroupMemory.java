@@ -50,14 +50,18 @@ public final class CgroupMemory {
         return switch (version) {
             case V2 -> new MemorySample(
                     number("memory.current"),
+                    statOr("active_file"),
                     stat("inactive_file"),
+                    statOr("file_mapped"),
                     optionalNumber("memory.peak"),
                     optionalNumber("memory.max"));
             case V1 -> {
                 OptionalLong limit = optionalNumber("memory.limit_in_bytes");
                 yield new MemorySample(
                         number("memory.usage_in_bytes"),
+                        statOr("total_active_file"),
                         stat("total_inactive_file"),
+                        statOr("total_mapped_file"),
                         optionalNumber("memory.max_usage_in_bytes"),
                         limit.isPresent() && limit.getAsLong() >= V1_UNLIMITED ? OptionalLong.empty() : limit);
             }
@@ -79,6 +83,23 @@ public final class CgroupMemory {
             }
         }
         return OptionalLong.empty();
+    }
+
+    /**
+     * Restarts the kernel's high-water mark of usage, so the next {@link #read()} reports the peak since now:
+     * v1 by writing 0 to memory.max_usage_in_bytes. v2's memory.peak resets only for the file descriptor that
+     * wrote it (Linux 6.12+), so there it stays the peak since the cgroup was made. False when nothing was reset.
+     */
+    public boolean resetPeak() {
+        if (version != CgroupVersion.V1) {
+            return false;
+        }
+        try {
+            Files.writeString(dir.resolve("memory.max_usage_in_bytes"), "0");
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The processes in this cgroup (cgroup.procs). */
@@ -104,6 +125,15 @@ public final class CgroupMemory {
         }
         String v = readFirstLine(p);
         return v.equals("max") ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(v));
+    }
+
+    /** A memory.stat figure an older kernel may not have, or -1. */
+    private long statOr(String key) {
+        try {
+            return stat(key);
+        } catch (IllegalStateException e) {
+            return -1;
+        }
     }
 
     private long stat(String key) {

@@ -21,6 +21,21 @@ public final class ProcessMemory {
         return kibField(procDir.resolve("status"), "VmRSS:");
     }
 
+    /** RssAnon from /proc/PID/status: private and copy-on-write memory (heaps, stacks, malloc), in bytes. */
+    public static OptionalLong rssAnon(Path procDir) {
+        return kibField(procDir.resolve("status"), "RssAnon:");
+    }
+
+    /** RssFile from /proc/PID/status: resident pages of mapped files (the executable, libraries, jars, archives), in bytes. */
+    public static OptionalLong rssFile(Path procDir) {
+        return kibField(procDir.resolve("status"), "RssFile:");
+    }
+
+    /** RssShmem from /proc/PID/status: shared memory, tmpfs and shared anonymous mappings, in bytes. */
+    public static OptionalLong rssShmem(Path procDir) {
+        return kibField(procDir.resolve("status"), "RssShmem:");
+    }
+
     /** Pss from /proc/PID/smaps_rollup (Linux 4.14+), in bytes; empty when it cannot be read. */
     public static OptionalLong pss(Path procDir) {
         return kibField(procDir.resolve("smaps_rollup"), "Pss:");

@@ -26,6 +26,8 @@ class CgroupMemoryTest {
         assertEquals(52428800L - 8388608L, s.workingSet());
         assertEquals(OptionalLong.of(268435456L), s.limit());
         assertEquals(OptionalLong.of(60817408L), s.maxUsage());
+        assertEquals(2097152L, s.activeFile());
+        assertEquals(6291456L, s.mappedFile());
     }
 
     @Test
@@ -40,6 +42,27 @@ class CgroupMemoryTest {
         assertEquals(104857600L - 16777216L, s.workingSet());
         assertEquals(OptionalLong.empty(), s.limit(), "v1's page-rounded Long.MAX_VALUE means no limit");
         assertEquals(OptionalLong.of(125829120L), s.maxUsage());
+        // hierarchical figures, as for inactive file
+        assertEquals(4194304L, s.activeFile());
+        assertEquals(3145728L, s.mappedFile());
+    }
+
+    @Test
+    void aKernelWithoutTheFileFiguresGivesMinusOne() throws Exception {
+        MemorySample s = CgroupMemory.ofSelf(fixture("hybrid")).orElseThrow().read();
+        assertEquals(-1L, s.activeFile());
+        assertEquals(-1L, s.mappedFile());
+    }
+
+    @Test
+    void cpuOfV1AndV2() throws Exception {
+        // v1 here: cpu and cpuacct in hierarchies of their own, as on this project's hosts
+        CgroupCpu cpu1 = CgroupCpu.ofSelf(fixture("v1")).orElseThrow();
+        assertTrue(cpu1.dir().endsWith(Path.of("sys/fs/cgroup/cpu")), cpu1.dir().toString());
+        assertEquals(new CgroupCpu.Reading(2_500_000_000L, 120, 7, 350_000_000L), cpu1.read());
+        CgroupCpu cpu2 = CgroupCpu.ofSelf(fixture("v2")).orElseThrow();
+        assertEquals(new CgroupCpu.Reading(1_500_000_000L, 40, 3, 20_000_000L), cpu2.read());
+        assertEquals(new CgroupCpu.Reading(1_000_000_000L, 80, 4, 330_000_000L), cpu1.read().minus(cpu2.read()));
     }
 
     @Test
@@ -81,6 +104,6 @@ class CgroupMemoryTest {
 
     @Test
     void workingSetNeverNegative() {
-        assertEquals(0L, new MemorySample(10, 20, OptionalLong.empty(), OptionalLong.empty()).workingSet());
+        assertEquals(0L, new MemorySample(10, -1, 20, -1, OptionalLong.empty(), OptionalLong.empty()).workingSet());
     }
 }

@@ -15,6 +15,9 @@ class ProcessMemoryTest {
         assertEquals(OptionalLong.of(58412L * 1024), ProcessMemory.rss(proc));
         assertEquals(OptionalLong.of(51873L * 1024), ProcessMemory.pss(proc));
         assertEquals(OptionalLong.of(23), ProcessMemory.threads(proc));
+        assertEquals(OptionalLong.of(40120L * 1024), ProcessMemory.rssAnon(proc));
+        assertEquals(OptionalLong.of(18292L * 1024), ProcessMemory.rssFile(proc));
+        assertEquals(OptionalLong.empty(), ProcessMemory.rssShmem(proc), "the fixture has no RssShmem line");
     }
 
     @Test

@@ -1,0 +1,185 @@
+package dev.footprint.bench;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongFunction;
+
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+
+import dev.footprint.bench.Results.PhaseResult;
+import dev.footprint.bench.Results.Repetition;
+
+/**
+ * The smallest memory limit (memory+swap equal to it) at which a target still serves as it does at
+ * the reference limit: what a pod must be given. Bisection over a grid of limits, each probe a fresh
+ * container from a cold page cache judged against the same target's runs at the reference limit in
+ * the same sitting; the limit found is then confirmed by full repetitions, stepping up the grid
+ * until they all pass. Assumes a target that passes at a limit passes at every larger one.
+ */
+final class NeededLimit {
+
+    static final long MIB = 1L << 20;
+    /** A phase's req/s must be at least this share of the reference's median. */
+    static final double MIN_SPEED = 0.90;
+    /** A request slower than this, and than twice the slowest at the reference, is a stall. */
+    static final double STALL_MS = 1000;
+    /** How many grid steps above the bisection's result the confirmation may climb before giving up. */
+    static final int MAX_STEPS_UP = 3;
+
+    private NeededLimit() {
+    }
+
+    /** The limits a search may probe, ascending: every 2 MiB up to 64 MiB, every 8 MiB above, up to the reference. */
+    static List<Long> grid(long floorBytes, long referenceBytes) {
+        List<Long> g = new ArrayList<>();
+        long floor = Math.max(2, (floorBytes + MIB - 1) / MIB);
+        long top = referenceBytes / MIB;
+        for (long m = floor + (floor % 2); m <= Math.min(64, top); m += 2) {
+            g.add(m * MIB);
+        }
+        for (long m = 72; m <= top; m += 8) {
+            g.add(m * MIB);
+        }
+        if (g.isEmpty() || g.get(g.size() - 1) != top * MIB) {
+            g.add(top * MIB);
+        }
+        return g;
+    }
+
+    /** Whether a repetition passed, and if not the first reason it did not. */
+    record Verdict(boolean pass, String why) {
+
+        static final Verdict PASS = new Verdict(true, "passed");
+
+        static Verdict fail(String why) {
+            return new Verdict(false, why);
+        }
+    }
+
+    /**
+     * What runs at a smaller limit are held to: per loaded phase the median req/s and the slowest request of the
+     * same target's repetitions at the reference limit.
+     */
+    record Reference(long limitBytes, Map<Phase, Double> requestsPerSecond, Map<Phase, Double> slowestMs) {
+
+        static Reference of(long limitBytes, List<Repetition> reps) {
+            Map<Phase, Double> rps = new EnumMap<>(Phase.class);
+            Map<Phase, Double> slowest = new EnumMap<>(Phase.class);
+            for (Phase p : Phase.LOADED) {
+                double[] v = reps.stream().map(r -> r.phase(p.name())).filter(x -> x != null && x.load() != null)
+                        .mapToDouble(x -> x.load().requestsPerSecond()).filter(x -> !Double.isNaN(x)).toArray();
+                if (v.length > 0) {
+                    rps.put(p, new DescriptiveStatistics(v).getPercentile(50));
+                }
+                reps.stream().map(r -> r.phase(p.name())).filter(x -> x != null && x.load() != null)
+                        .mapToDouble(x -> x.load().maxMs()).filter(x -> !Double.isNaN(x)).max()
+                        .ifPresent(m -> slowest.put(p, m));
+            }
+            return new Reference(limitBytes, rps, slowest);
+        }
+
+        double stallMs(Phase p) {
+            return Math.max(STALL_MS, 2 * slowestMs.getOrDefault(p, 0.0));
+        }
+    }
+
+    /** One phase against the reference: no failed request, no stall, at least {@link #MIN_SPEED} of its req/s. */
+    static Verdict judge(PhaseResult phase, Reference ref) {
+        Phase p = Phase.valueOf(phase.phase());
+        LoadResult load = phase.load();
+        if (load == null) {
+            return Verdict.PASS;
+        }
+        if (load.errors() + load.non2xx() > 0) {
+            return Verdict.fail(String.format(Locale.ROOT, "%s: %d errors, %d non-2xx%s", p, load.errors(), load.non2xx(),
+                    load.errorKinds() == null ? "" : " (" + load.errorKinds() + ")"));
+        }
+        if (load.maxMs() > ref.stallMs(p)) {
+            return Verdict.fail(String.format(Locale.ROOT, "%s: stalled, slowest request %.0f ms (stall: over %.0f ms)", p,
+                    load.maxMs(), ref.stallMs(p)));
+        }
+        Double want = ref.requestsPerSecond().get(p);
+        if (want != null && !(load.requestsPerSecond() >= MIN_SPEED * want)) {
+            return Verdict.fail(String.format(Locale.ROOT, "%s: %.0f req/s, %.0f%% of %.0f at %d MiB", p,
+                    load.requestsPerSecond(), 100 * load.requestsPerSecond() / want, want, ref.limitBytes() / MIB));
+        }
+        return Verdict.PASS;
+    }
+
+    /** A whole repetition: it survived without an OOM kill, and every phase passed {@link #judge(PhaseResult, Reference)}. */
+    static Verdict judge(Repetition rep, Reference ref) {
+        if (rep.oomKills() > 0 || rep.oomKilled()) {
+            return Verdict.fail("OOM killed");
+        }
+        if (!rep.survived()) {
+            return Verdict.fail("the container exited");
+        }
+        for (PhaseResult p : rep.phases()) {
+            Verdict v = judge(p, ref);
+            if (!v.pass()) {
+                return v;
+            }
+        }
+        for (Phase p : Phase.LOADED) {
+            if (ref.requestsPerSecond().containsKey(p) && rep.phase(p.name()) == null) {
+                return Verdict.fail(p + " did not run");
+            }
+        }
+        return Verdict.PASS;
+    }
+
+    /** One probe or confirmation: the limit, which stage it belonged to, and its verdict. */
+    record Probe(long limitBytes, Stage stage, boolean pass, String why, Repetition repetition) {
+    }
+
+    enum Stage {
+        /** one short run at the reference limit: what the short probes are held to */
+        reference,
+        /** a bisection step, short phases */
+        probe,
+        /** a full repetition at the limit found */
+        confirm
+    }
+
+    /**
+     * Bisects {@code grid} for the smallest limit whose probe passes; the top of the grid (the reference limit)
+     * is taken to pass. Returns the probes in the order they ran; {@link #lowest(List)} reads the result.
+     */
+    static int bisect(List<Long> grid, LongFunction<Probe> probe, List<Probe> record) {
+        int lo = -1;
+        int hi = grid.size() - 1;
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            Probe p = probe.apply(grid.get(mid));
+            record.add(p);
+            if (p.pass()) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return hi;
+    }
+
+    /**
+     * Confirms the bisection's result with {@code repetitions} full runs each; a failure moves one grid step up,
+     * at most {@link #MAX_STEPS_UP} times. Returns the confirmed limit, or -1 when none was.
+     */
+    static long confirm(List<Long> grid, int found, int repetitions, LongFunction<Probe> full, List<Probe> record) {
+        for (int i = found; i < grid.size() && i <= found + MAX_STEPS_UP; i++) {
+            boolean all = true;
+            for (int r = 0; r < repetitions && all; r++) {
+                Probe p = full.apply(grid.get(i));
+                record.add(p);
+                all = p.pass();
+            }
+            if (all) {
+                return grid.get(i);
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.footprint.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.footprint.bench.NeededLimit.Probe;
+import dev.footprint.bench.NeededLimit.Reference;
+import dev.footprint.bench.NeededLimit.Stage;
+import dev.footprint.bench.NeededLimit.Verdict;
+import dev.footprint.bench.Results.PhaseResult;
+import dev.footprint.bench.Results.Repetition;
+
+class NeededLimitTest {
+
+    private static final long MIB = NeededLimit.MIB;
+
+    @Test
+    void gridIsEvery2MiBTo64ThenEvery8ToTheReference() {
+        List<Long> g = NeededLimit.grid(8 * MIB, 256 * MIB);
+        assertEquals(8 * MIB, g.get(0));
+        assertEquals(10 * MIB, g.get(1));
+        assertTrue(g.contains(64 * MIB));
+        assertFalse(g.contains(66 * MIB));
+        assertEquals(72 * MIB, g.get(g.indexOf(64 * MIB) + 1));
+        assertEquals(256 * MIB, g.get(g.size() - 1));
+        assertEquals(29 + 24, g.size());
+        // an odd floor starts on the next even MiB; a reference off the grid is still its top
+        assertEquals(10 * MIB, NeededLimit.grid(9 * MIB, 100 * MIB).get(0));
+        assertEquals(100 * MIB, NeededLimit.grid(9 * MIB, 100 * MIB).get(NeededLimit.grid(9 * MIB, 100 * MIB).size() - 1));
+    }
+
+    @Test
+    void bisectionFindsTheSmallestPassingLimitAndRecordsEveryProbe() {
+        List<Long> grid = NeededLimit.grid(8 * MIB, 256 * MIB);
+        List<Probe> probes = new ArrayList<>();
+        int found = NeededLimit.bisect(grid, l -> probe(l, l >= 50 * MIB), probes);
+        assertEquals(50 * MIB, grid.get(found));
+        assertTrue(probes.size() <= 6, "log2 of 53 grid points: " + probes.size());
+        assertTrue(probes.stream().anyMatch(p -> p.limitBytes() == 50 * MIB && p.pass()));
+        assertTrue(probes.stream().anyMatch(p -> p.limitBytes() == 48 * MIB && !p.pass()), "the limit below is proved to fail");
+    }
+
+    @Test
+    void aTargetThatFailsEverywhereBelowTheReferenceEndsAtTheReference() {
+        List<Long> grid = NeededLimit.grid(8 * MIB, 256 * MIB);
+        List<Probe> probes = new ArrayList<>();
+        assertEquals(grid.size() - 1, NeededLimit.bisect(grid, l -> probe(l, false), probes));
+        assertTrue(probes.stream().anyMatch(p -> p.limitBytes() == 248 * MIB));
+    }
+
+    @Test
+    void confirmationStepsUpUntilEveryRepetitionPasses() {
+        List<Long> grid = NeededLimit.grid(8 * MIB, 256 * MIB);
+        List<Probe> runs = new ArrayList<>();
+        // the short probes passed at 50, but full runs need 54: 50 fails, 52 fails, 54 passes three times
+        long confirmed = NeededLimit.confirm(grid, grid.indexOf(50 * MIB), 3, l -> probe(l, l >= 54 * MIB), runs);
+        assertEquals(54 * MIB, confirmed);
+        assertEquals(List.of(50 * MIB, 52 * MIB, 54 * MIB, 54 * MIB, 54 * MIB), runs.stream().map(Probe::limitBytes).toList());
+    }
+
+    @Test
+    void confirmationGivesUpAfterItsSteps() {
+        List<Long> grid = NeededLimit.grid(8 * MIB, 256 * MIB);
+        List<Probe> runs = new ArrayList<>();
+        assertEquals(-1, NeededLimit.confirm(grid, grid.indexOf(50 * MIB), 3, l -> probe(l, false), runs));
+        assertEquals(NeededLimit.MAX_STEPS_UP + 1, runs.size(), "one failing run per limit tried");
+    }
+
+    @Test
+    void theReferenceIsTheMedianRateAndTheSlowestRequest() {
+        Reference ref = Reference.of(256 * MIB, List.of(rep(1000, 90, 0, false), rep(3000, 300, 0, false), rep(2000, 120, 0, false)));
+        assertEquals(2000, ref.requestsPerSecond().get(Phase.c50), 1e-9);
+        assertEquals(300, ref.slowestMs().get(Phase.c50), 1e-9);
+        assertEquals(1000, ref.stallMs(Phase.c50), 1e-9, "1 s unless twice the slowest is more");
+    }
+
+    @Test
+    void verdicts() {
+        Reference ref = Reference.of(256 * MIB, List.of(rep(2000, 100, 0, false)));
+        assertTrue(NeededLimit.judge(rep(1800, 100, 0, false), ref).pass(), "90% passes");
+        Verdict slow = NeededLimit.judge(rep(1700, 100, 0, false), ref);
+        assertFalse(slow.pass());
+        assertTrue(slow.why().contains("85%"), slow.why());
+        Verdict stall = NeededLimit.judge(rep(2000, 1500, 0, false), ref);
+        assertFalse(stall.pass());
+        assertTrue(stall.why().contains("stalled"), stall.why());
+        Reference slowAtTop = Reference.of(256 * MIB, List.of(rep(2000, 900, 0, false)));
+        assertTrue(NeededLimit.judge(rep(2000, 1500, 0, false), slowAtTop).pass(), "not a stall where the reference was as slow");
+        assertTrue(NeededLimit.judge(rep(2000, 100, 3, false), ref).why().contains("3 errors"));
+        assertEquals("OOM killed", NeededLimit.judge(rep(2000, 100, 0, true), ref).why());
+    }
+
+    private static Probe probe(long limit, boolean pass) {
+        return new Probe(limit, Stage.probe, pass, pass ? "passed" : "failed", null);
+    }
+
+    /** A repetition whose three loaded phases all ran at {@code rps} with a slowest request of {@code maxMs}. */
+    private static Repetition rep(double rps, double maxMs, long errors, boolean oomKilled) {
+        List<PhaseResult> phases = new ArrayList<>();
+        phases.add(new PhaseResult("idle", 10, MIB, MIB, MIB, MIB, MIB, MIB, 10, null));
+        for (Phase p : Phase.LOADED) {
+            phases.add(new PhaseResult(p.name(), 10, MIB, MIB, MIB, MIB, MIB, MIB, 10,
+                    new LoadResult((long) rps * 10, 10, rps, 1, 5, errors, 0, errors > 0 ? "read " + errors : null, maxMs, 5.0)));
+        }
+        return new Repetition(1, 500, 400, oomKilled ? 1 : 0, oomKilled, !oomKilled, phases, List.of(), List.of());
+    }
+}
