@@ -117,7 +117,9 @@ public class Levers implements Callable<Integer> {
                 .append("where a later run re-measured a baseline, older rows keep the one from their own run). ")
                 .append("Each row comes from the newest run that measured it; the *measured* column gives its repetitions ")
                 .append("(the median is shown) and page cache (cold: dropped before every container; warm: left as it was). ")
-                .append("Working set in MiB; a negative change is a saving. ")
+                .append("Working set in MiB; a negative change is a saving. *needs* is the smallest limit the row served ")
+                .append("at full speed, searched and confirmed as in [memory.md](memory.md) (a row whose run did not search it ")
+                .append("says so). ")
                 .append("The table is ordered as `bench/levers.yaml` and shows the levers it names (a renamed or retired ")
                 .append("lever's results stay under `bench/results/levers/`). The images' defaults are the `jvm-best` and ")
                 .append("`native-best` rows ([images.md](images.md#memory-options)); the JVM images carry a JDK 25 AOT ")
@@ -129,18 +131,19 @@ public class Levers implements Callable<Integer> {
                     .append("measures the images' current defaults.");
         }
         md.append("\n\n");
-        md.append("| lever | what changes | measured | idle | Δ idle | peak, 200 conn. | Δ peak | after /work | Δ after | startup ms | Δ startup | req/s, 50 conn. | Δ req/s | p99 ms, 50 conn. |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| lever | what changes | measured | needs (MiB) | idle | Δ idle | peak, 200 conn. | Δ peak | after /work | Δ after | startup ms | Δ startup | req/s, 50 conn. | Δ req/s | p99 ms, 50 conn. |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (TargetResult r : levers) {
             if (r.repetitions().isEmpty()) {
                 md.append("| ").append(r.target().name()).append(" | ").append(r.target().description()).append(" | ")
-                        .append(" | ").append(r.target().notMeasured()).append(" ||||||||||\n");
+                        .append(" | ").append(r.target().notMeasured()).append(" |||||||||||\n");
                 continue;
             }
             Optional<TargetResult> base = everyResult.stream().filter(b -> b.target().name().equals(r.target().baseline())
                     && b.run().runId().equals(r.run().runId())).findFirst();
             md.append("| ").append(r.target().name()).append(" | ").append(r.target().description())
-                    .append(" | ").append(measuredAs(r)).append(changedSince(r, current) ? ", *settings changed since*" : "");
+                    .append(" | ").append(measuredAs(r)).append(changedSince(r, current) ? ", *settings changed since*" : "")
+                    .append(" | ").append(needs(r));
             for (String[] m : new String[][] { { "idleMiB", "1" }, { "peak200MiB", "1" }, { "afterWorkMiB", "1" },
                     { "readyAfterProcessStartMs", "0" } }) {
                 md.append(" | ").append(Report.stat(r.summary(), m[0], Integer.parseInt(m[1])))
@@ -165,6 +168,14 @@ public class Levers implements Callable<Integer> {
                 .append("offline).\n\n");
         md.append(targets(fullId, full, levers));
         return md.toString();
+    }
+
+    /** The needed limit where the row's run searched it (bench run --needs), as memory.md defines it. */
+    static String needs(TargetResult r) {
+        if (r.needs() == null) {
+            return "not searched";
+        }
+        return r.needs().neededBytes() < 0 ? "none found" : Report.fmt(r.needs().neededBytes() / Summary.MIB, 0);
     }
 
     private static String delta(TargetResult r, Optional<TargetResult> base, String key, int decimals, boolean percent) {

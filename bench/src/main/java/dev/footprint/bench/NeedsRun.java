@@ -36,8 +36,10 @@ final class NeedsRun {
         long floorBytes = Math.max(minFloorBytes, anonymousFloor(atReference));
         Reference full = Reference.of(top, atReference);
         List<Probe> probes = new ArrayList<>();
+        // at the reference limit itself only failures count: a repetition's speed is not held to the median it is part of
+        Reference failuresOnly = new Reference(top, Map.of(), full.slowestMs());
         for (Repetition r : atReference) {
-            Verdict v = NeededLimit.judge(r, full);
+            Verdict v = NeededLimit.judge(r, failuresOnly);
             if (!v.pass()) {
                 return new Needs(top, floorBytes, -1, "fails at the reference limit itself: " + v.why(), probes, Map.of());
             }

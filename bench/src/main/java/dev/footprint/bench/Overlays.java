@@ -69,6 +69,7 @@ public class Overlays implements Callable<Integer> {
         String id = runId != null ? runId : store.latest(false);
         List<TargetResult> run = store.read(id);
         List<String> stale = new ArrayList<>();
+        StringBuilder needsRows = new StringBuilder();
         StringBuilder table = new StringBuilder("Generated from bench run `" + id + "`.\n\n"
                 + "| overlay | measured as | peak working set under load (MiB) | peak RSS under load (MiB) | request | limit | memory options |\n"
                 + "|---|---|---|---|---|---|---|\n");
@@ -76,7 +77,18 @@ public class Overlays implements Callable<Integer> {
             String measured = STAND_INS.getOrDefault(variant, variant);
             TargetResult r = run.stream().filter(t -> t.target().name().equals(measured)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("run " + id + " has no result for " + measured));
-            String yaml = memoryPatch(variant, r, store.runDir(id).resolve(measured + ".json"));
+            Path source = store.runDir(id).resolve(measured + ".json");
+            String yaml;
+            if (r.needs() != null && r.needs().neededBytes() > 0) {
+                Sized sized = sized(variant, r, soaks(results));
+                yaml = needsPatch(variant, r, source, sized);
+                needsRows.append("| ").append(variant).append(" | ").append(measured).append(" | ")
+                        .append(r.needs().neededBytes() >> 20).append(" Mi | ").append(sized.limitMib()).append(" Mi | ")
+                        .append(String.format(Locale.ROOT, "%.1f", sized.p95Mib())).append(" MiB, ").append(sized.from())
+                        .append(" | ").append(sized.requestMib()).append(" Mi | `").append(options(variant, r)).append("` |\n");
+            } else {
+                yaml = memoryPatch(variant, r, source);
+            }
             table.append("| ").append(variant).append(" | ").append(measured).append(" | ")
                     .append(String.format(Locale.ROOT, "%.1f | %.1f", peak(r), peakRss(r))).append(" | ").append(roundUp(peak(r)))
                     .append(" Mi | ").append(limit(roundUp(peak(r)), peakRss(r))).append(" Mi | `").append(options(variant, r)).append("` |\n");
@@ -95,6 +107,11 @@ public class Overlays implements Callable<Integer> {
                 throw new UncheckedIOException(e);
             }
         }
+        if (!needsRows.isEmpty()) {
+            table = new StringBuilder("Generated from bench run `" + id + "` and the soaks under `bench/results/soak-*`.\n\n"
+                    + "| overlay | measured as | needed limit | limit | p95 working set at that limit | request | memory options |\n"
+                    + "|---|---|---|---|---|---|---|\n").append(needsRows);
+        }
         if (!check && Files.exists(docs.resolve("kubernetes.md"))) {
             GeneratedBlock.replace(docs.resolve("kubernetes.md"), "overlay-resources", "bench/run.sh overlays", table.toString());
         }
@@ -107,6 +124,83 @@ public class Overlays implements Callable<Integer> {
             System.out.println("overlays match bench run " + id);
         }
         return 0;
+    }
+
+    /** Above the needed limit, the limit adds this share of it... */
+    static final double NEEDS_HEADROOM = 1.25;
+    /** ...and at least this many MiB: room for what the bench did not drive (more connections, larger bursts). */
+    static final int NEEDS_MIN_HEADROOM_MIB = 16;
+
+    /**
+     * An overlay sized by the needed limit: the limit from it with headroom; the request from the p95 working set the
+     * soak measured at that limit, or, until a soak has run at it, from the needed-limit confirmations' loaded phases.
+     *
+     * @param from where the p95 came from, for the overlay's comment and the docs' table
+     */
+    record Sized(long limitMib, long requestMib, double p95Mib, String from) {
+    }
+
+    static long needsLimit(long neededMib) {
+        return roundUp(Math.max(neededMib * NEEDS_HEADROOM, neededMib + NEEDS_MIN_HEADROOM_MIB));
+    }
+
+    static Sized sized(String variant, TargetResult r, List<Soak.Outcome> soaks) {
+        long limit = needsLimit(r.needs().neededBytes() >> 20);
+        Soak.Outcome soak = null;
+        for (Soak.Outcome o : soaks) {
+            if (o.variant().equals(variant) && o.limitBytes() >> 20 == limit && o.p95WorkingSetBytes() != null) {
+                soak = o; // the newest soak at this very limit wins
+            }
+        }
+        if (soak != null) {
+            double p95 = soak.p95WorkingSetBytes() / Summary.MIB;
+            return new Sized(limit, roundUp(p95), p95, "soak at " + limit + " MiB");
+        }
+        double p95 = confirmationsP95(r);
+        return new Sized(limit, roundUp(p95), p95, "provisional: the needed-limit confirmations (no soak at " + limit + " MiB yet)");
+    }
+
+    /** The median over the confirmations at the needed limit of each one's p95 working set in its loaded phases. */
+    static double confirmationsP95(TargetResult r) {
+        List<Results.Repetition> reps = r.needs().neededBytes() == r.needs().referenceLimitBytes() ? r.repetitions()
+                : r.needs().confirmations().stream().map(NeededLimit.Probe::repetition).filter(java.util.Objects::nonNull).toList();
+        double[] perRep = reps.stream().mapToDouble(rep -> {
+            double[] ws = rep.samples().stream().map(row -> Sample.fromRow(rep.sampleFields(), row))
+                    .filter(x -> Phase.LOADED.stream().anyMatch(p -> p.name().equals(x.phase())))
+                    .mapToDouble(Sample::workingSet).toArray();
+            return ws.length == 0 ? Double.NaN : new org.apache.commons.math3.stat.descriptive.DescriptiveStatistics(ws).getPercentile(95);
+        }).filter(v -> !Double.isNaN(v)).toArray();
+        if (perRep.length == 0) {
+            throw new IllegalStateException(r.target().name() + ": no samples at its needed limit to size a request from");
+        }
+        return Summary.stat(perRep).median() / Summary.MIB;
+    }
+
+    /** Every soak outcome under {@code results}, oldest run first. */
+    static List<Soak.Outcome> soaks(Path results) {
+        List<Soak.Outcome> out = new ArrayList<>();
+        try (var dirs = Files.list(results)) {
+            for (Path d : dirs.filter(p -> p.getFileName().toString().startsWith("soak-") && Files.isDirectory(p)).sorted().toList()) {
+                out.addAll(Soak.outcomes(Soak.resultFiles(d)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the soaks in " + results, e);
+        }
+        return out;
+    }
+
+    static String needsPatch(String variant, TargetResult r, Path source, Sized sized) {
+        StringBuilder y = new StringBuilder();
+        y.append("# Generated by `bench/run.sh overlays` from ").append(source).append(": do not edit by hand.\n");
+        if (!variant.equals(r.target().name())) {
+            y.append("# ").append(variant).append(" cannot be measured here; it runs the same service with the same JVM\n")
+                    .append("# options as ").append(r.target().name()).append(", whose figures these are.\n");
+        }
+        y.append(String.format(Locale.ROOT, "# limit = the needed limit %d MiB x %.2f, at least + %d MiB, rounded up to %d MiB;%n",
+                r.needs().neededBytes() >> 20, NEEDS_HEADROOM, NEEDS_MIN_HEADROOM_MIB, ROUND_MIB));
+        y.append(String.format(Locale.ROOT, "# request = the p95 working set at that limit, %.1f MiB (%s), rounded up (docs/kubernetes.md).%n",
+                sized.p95Mib(), sized.from()));
+        return y.append(deployment(variant, r, sized.requestMib(), sized.limitMib())).toString();
     }
 
     /** The median peak working set under load: the largest of the 50, 200 connection and /work phases. */
@@ -134,8 +228,6 @@ public class Overlays implements Callable<Integer> {
         long request = roundUp(peak);
         double rss = peakRss(r);
         long limit = limit(request, rss);
-        String javaOptions = variant.equals("native") ? null : options(variant, r);
-        String nativeArgs = variant.equals("native") ? options(variant, r) : null;
         StringBuilder y = new StringBuilder();
         y.append("# Generated by `bench/run.sh overlays` from ").append(source).append(": do not edit by hand.\n");
         if (!variant.equals(r.target().name())) {
@@ -146,6 +238,13 @@ public class Overlays implements Callable<Integer> {
         y.append("#   rounded up to ").append(ROUND_MIB).append(" MiB; limit = request x ").append(HEADROOM)
                 .append(" but at least request + ").append(MIN_HEADROOM_MIB).append(" MiB and ").append(RSS_FLOOR)
                 .append(String.format(Locale.ROOT, " (peak RSS %.1f MiB),%n#   rounded up (docs/kubernetes.md).%n", rss));
+        return y.append(deployment(variant, r, request, limit)).toString();
+    }
+
+    private static String deployment(String variant, TargetResult r, long request, long limit) {
+        String javaOptions = variant.equals("native") ? null : options(variant, r);
+        String nativeArgs = variant.equals("native") ? options(variant, r) : null;
+        StringBuilder y = new StringBuilder();
         y.append("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: footprint\nspec:\n  template:\n    spec:\n")
                 .append("      containers:\n        - name: service\n");
         if (javaOptions != null) {

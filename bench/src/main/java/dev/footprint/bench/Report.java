@@ -269,8 +269,9 @@ public class Report implements Callable<Integer> {
         StringBuilder md = new StringBuilder();
         md.append("**needs** is the smallest memory limit (memory+swap equal to it) at which the target served every phase ")
                 .append("below with 0 errors and non-2xx, no OOM kill, no stall (no request slower than 1 s and than twice ")
-                .append("the slowest at ").append(top).append(" MiB) and at least 90% of its own req/s at ").append(top)
-                .append(" MiB, at 50 and 200 connections and on /work: found by bisection (every 2 MiB up to 64, every 8 above) ")
+                .append("the slowest at ").append(top).append(" MiB) and at least 90% of its own median req/s at ").append(top)
+                .append(" MiB (or as much as its slowest run there), at 50 and 200 connections and on /work: found by bisection ")
+                .append("(every 2 MiB up to 64, every 8 above) ")
                 .append("and confirmed by ").append(run.settings().repetitions()).append(" full runs, each from a cold page cache. ")
                 .append("The working set (usage minus inactive file cache, what `kubectl top` shows) at a generous limit leaves ")
                 .append("out the file pages a process runs from (its executable, libraries, jars, an AOT cache), which sit ")

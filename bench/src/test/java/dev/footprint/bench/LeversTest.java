@@ -39,8 +39,8 @@ class LeversTest {
 
         String a = line(md, "| a |");
         String b = line(md, "| b |");
-        assertTrue(a.contains("| 3× cold | 50.0 | -10.0 |"), a);
-        assertTrue(b.contains("| 1× warm | 75.0 |  | "), b);
+        assertTrue(a.contains("| 3× cold | not searched | 50.0 | -10.0 |"), a);
+        assertTrue(b.contains("| 1× warm | not searched | 75.0 |  | "), b);
         assertTrue(md.contains("levers runs `20260101-levers`, `20260102-levers-cold`"), md);
         assertTrue(md.contains("Read the rows measured warm as directions"), md);
     }
@@ -77,9 +77,9 @@ class LeversTest {
         String md = Levers.markdown(List.of("20260101-levers", "20260102-levers-cold"), List.of(baseCold, bWarm),
                 List.of(baseWarm, bWarm, baseCold), "20260101-000000", List.of());
 
-        assertTrue(line(md, "| base |").contains("| 3× cold | 60.0 |  |"), md);
+        assertTrue(line(md, "| base |").contains("| 3× cold | not searched | 60.0 |  |"), md);
         // b (75) against the base of its own run (80), not the newer one (60)
-        assertTrue(line(md, "| b |").contains("| 1× warm | 75.0 | -5.0 |"), md);
+        assertTrue(line(md, "| b |").contains("| 1× warm | not searched | 75.0 | -5.0 |"), md);
     }
 
     @Test

@@ -78,6 +78,9 @@ class NeededLimitTest {
         assertEquals(2000, ref.requestsPerSecond().get(Phase.c50), 1e-9);
         assertEquals(300, ref.slowestMs().get(Phase.c50), 1e-9);
         assertEquals(1000, ref.stallMs(Phase.c50), 1e-9, "1 s unless twice the slowest is more");
+        assertEquals(1000, ref.requiredRate(Phase.c50), 1e-9, "the slowest repetition, below 90% of the median");
+        Reference tight = Reference.of(256 * MIB, List.of(rep(1950, 90, 0, false), rep(2000, 90, 0, false), rep(2100, 90, 0, false)));
+        assertEquals(1800, tight.requiredRate(Phase.c50), 1e-9, "90% of the median, below the slowest repetition");
     }
 
     @Test
@@ -86,7 +89,7 @@ class NeededLimitTest {
         assertTrue(NeededLimit.judge(rep(1800, 100, 0, false), ref).pass(), "90% passes");
         Verdict slow = NeededLimit.judge(rep(1700, 100, 0, false), ref);
         assertFalse(slow.pass());
-        assertTrue(slow.why().contains("85%"), slow.why());
+        assertTrue(slow.why().contains("85% of the median 2000"), slow.why());
         Verdict stall = NeededLimit.judge(rep(2000, 1500, 0, false), ref);
         assertFalse(stall.pass());
         assertTrue(stall.why().contains("stalled"), stall.why());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +56,51 @@ class OverlaysTest {
         String yaml = Overlays.memoryPatch("native", nat, Path.of("r/native.json"));
         assertTrue(yaml.contains("memory: 24Mi\n              cpu: 250m\n            limits:\n              memory: 80Mi"), yaml);
         assertTrue(yaml.contains("(peak RSS 56.0 MiB)"), yaml);
+    }
+
+    /** native with a needed limit of 48 MiB, confirmed by three full runs whose loaded phases sat at 30 MiB. */
+    private static TargetResult nativeWithNeeds() {
+        TargetResult base = Fixtures.target("native", "variant", List.of(Fixtures.rep(1, 8, 17, 100)));
+        List<NeededLimit.Probe> probes = List.of(
+                new NeededLimit.Probe(40L << 20, NeededLimit.Stage.probe, false, "c50: stalled", null),
+                new NeededLimit.Probe(48L << 20, NeededLimit.Stage.confirm, true, "passed", Fixtures.rep(1, 10, 30, 100)),
+                new NeededLimit.Probe(48L << 20, NeededLimit.Stage.confirm, true, "passed", Fixtures.rep(2, 10, 30, 100)),
+                new NeededLimit.Probe(48L << 20, NeededLimit.Stage.confirm, true, "passed", Fixtures.rep(3, 10, 30, 100)));
+        return new TargetResult(base.run(), base.target(), base.image(), base.repetitions(), base.summary(),
+                new Results.Needs(256L << 20, 8L << 20, 48L << 20, null, probes, Map.of()));
+    }
+
+    @Test
+    void theLimitIsTheNeededLimitWithHeadroom() {
+        assertEquals(64, Overlays.needsLimit(48)); // 48 + 16 > 48 x 1.25 = 60
+        assertEquals(160, Overlays.needsLimit(128)); // 128 x 1.25 > 128 + 16
+        assertEquals(72, Overlays.needsLimit(50)); // 66 rounded up to 8
+    }
+
+    @Test
+    void withoutASoakAtTheLimitTheRequestIsProvisionalFromTheConfirmations() {
+        // the fixture's samples: idle at 10 MiB, then c50 at 30 MiB; the p95 of the loaded phases is 30
+        Overlays.Sized s = Overlays.sized("native", nativeWithNeeds(), List.of());
+        assertEquals(64, s.limitMib());
+        assertEquals(30.0, s.p95Mib(), 1e-9);
+        assertEquals(32, s.requestMib());
+        assertTrue(s.from().startsWith("provisional"), s.from());
+        String yaml = Overlays.needsPatch("native", nativeWithNeeds(), Path.of("r/native.json"), s);
+        assertTrue(yaml.contains("memory: 32Mi\n              cpu: 250m\n            limits:\n              memory: 64Mi"), yaml);
+        assertTrue(yaml.contains("the needed limit 48 MiB"), yaml);
+    }
+
+    @Test
+    void aSoakAtThatVeryLimitGivesTheRequest() {
+        LoadResult load = new LoadResult(1000, 600, 1.7, 5, 50, 0, 0, null);
+        Soak.Outcome atOtherLimit = new Soak.Outcome("native", "i", 88L << 20, "-Xmx32m", 10, 200, 50L << 20, 0.5, 0, true, load,
+                true, "passed", List.of(), 45L << 20, 32L << 20);
+        Soak.Outcome atLimit = new Soak.Outcome("native", "i", 64L << 20, "-Xmx32m", 10, 200, 50L << 20, 0.7, 0, true, load,
+                false, "FAILED", List.of(), 41L << 20, 32L << 20);
+        Overlays.Sized s = Overlays.sized("native", nativeWithNeeds(), List.of(atOtherLimit, atLimit));
+        assertEquals(41.0, s.p95Mib(), 1e-9);
+        assertEquals(48, s.requestMib(), "the soak's p95 rounded up, not the provisional 32");
+        assertEquals("soak at 64 MiB", s.from());
     }
 
     @Test

@@ -29,8 +29,8 @@ class SoakTest {
 
         assertEquals(List.of("jvm-slim", "native"), read.stream().map(Soak.Outcome::variant).toList());
         String table = Soak.table("soak-x", read);
-        assertTrue(table.contains("| jvm-slim | 40 MiB | `-Xmx16m` | 1,000 | 2 | 3 (connect 0, read 1, write 0, timeout 2) | 0 | 0 |"), table);
-        assertTrue(table.contains("| native | 40 MiB | `-Xmx16m` | 1,000 | 2 | 0 | 0 | 0 |"), table);
+        assertTrue(table.contains("| jvm-slim | 40 MiB | – | `-Xmx16m` | 1,000 | 2 | 3 (connect 0, read 1, write 0, timeout 2) | 0 | 0 | – |"), table);
+        assertTrue(table.contains("| native | 40 MiB | – | `-Xmx16m` | 1,000 | 2 | 0 | 0 | 0 |"), table);
         assertTrue(table.contains("**failed**") && table.contains("passed"), table);
     }
 
@@ -44,6 +44,15 @@ class SoakTest {
 
         assertEquals("Soaked by `bench soak --variants jvm-slim,native`: jvm-slim (finished 2026-12-01 06:14 UTC); "
                 + "by `bench soak --variants native --run-id soak-x`: native (finished 2026-12-01 08:45 UTC).\n", Soak.sittings(Soak.resultFiles(dir)));
+    }
+
+    @Test
+    void theTableShowsTheP95AgainstTheRequest() {
+        LoadResult load = new LoadResult(1000, 600, 1.7, 5, 50, 0, 0, null);
+        Soak.Outcome o = new Soak.Outcome("jlink", "i", 160L << 20, "-Xmx32m", 10, 200, 120L << 20, 0.75, 0, true, load, true,
+                "passed", List.of(), 101L << 20, 104L << 20);
+        String table = Soak.table("soak-y", List.of(o));
+        assertTrue(table.contains("| jlink | 160 MiB | 104 MiB | `-Xmx32m` | 1,000 | 2 | 0 | 0 | 0 | 101.0 MiB | 120.0 MiB | 75% | passed |"), table);
     }
 
     @Test
