@@ -50,12 +50,17 @@ final class NeededLimit {
     }
 
     /** Whether a repetition passed, and if not the first reason it did not. */
-    record Verdict(boolean pass, String why) {
+    /** @param slowOnly it failed on req/s alone: no error, no stall, no OOM kill (what noise in a short run can do) */
+    record Verdict(boolean pass, String why, boolean slowOnly) {
 
-        static final Verdict PASS = new Verdict(true, "passed");
+        static final Verdict PASS = new Verdict(true, "passed", false);
 
         static Verdict fail(String why) {
-            return new Verdict(false, why);
+            return new Verdict(false, why, false);
+        }
+
+        static Verdict slow(String why) {
+            return new Verdict(false, why, true);
         }
     }
 
@@ -123,7 +128,7 @@ final class NeededLimit {
         }
         Double want = ref.requestsPerSecond().get(p);
         if (want != null && !(load.requestsPerSecond() >= ref.requiredRate(p))) {
-            return Verdict.fail(String.format(Locale.ROOT, "%s: %.0f req/s, %.0f%% of the median %.0f at %d MiB", p,
+            return Verdict.slow(String.format(Locale.ROOT, "%s: %.0f req/s, %.0f%% of the median %.0f at %d MiB", p,
                     load.requestsPerSecond(), 100 * load.requestsPerSecond() / want, want, ref.limitBytes() / MIB));
         }
         return Verdict.PASS;
@@ -151,14 +156,25 @@ final class NeededLimit {
         return Verdict.PASS;
     }
 
-    /** One probe or confirmation: the limit, which stage it belonged to, and its verdict. */
-    record Probe(long limitBytes, Stage stage, boolean pass, String why, Repetition repetition) {
+    /**
+     * One probe or confirmation: the limit, which stage it belonged to, and its verdict.
+     *
+     * @param slowOnly it failed on req/s alone ({@link Verdict#slowOnly()})
+     */
+    record Probe(long limitBytes, Stage stage, boolean pass, String why, Repetition repetition, boolean slowOnly) {
+
+        Probe(long limitBytes, Stage stage, boolean pass, String why, Repetition repetition) {
+            this(limitBytes, stage, pass, why, repetition, false);
+        }
     }
 
+    /** How many short runs at the reference limit the probes are held to: their median, and their slowest. */
+    static final int SHORT_REFERENCE_RUNS = 3;
+
     enum Stage {
-        /** one short run at the reference limit: what the short probes are held to */
+        /** short runs at the reference limit: what the short probes are held to */
         reference,
-        /** a bisection step, short phases */
+        /** a bisection step, short phases; one that failed on req/s alone runs once more, and the second run decides */
         probe,
         /** a full repetition at the limit found */
         confirm

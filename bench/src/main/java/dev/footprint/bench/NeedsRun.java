@@ -44,15 +44,25 @@ final class NeedsRun {
                 return new Needs(top, floorBytes, -1, "fails at the reference limit itself: " + v.why(), probes, Map.of());
             }
         }
-        Probe shortAtTop = attempt(target, settings.probe(top), null, Stage.reference);
-        probes.add(shortAtTop);
-        if (shortAtTop.repetition() == null) {
-            return new Needs(top, floorBytes, -1, "the short run at the reference limit failed: " + shortAtTop.why(), probes,
-                    Map.of());
+        List<Repetition> shortAtTop = new ArrayList<>();
+        for (int i = 0; i < NeededLimit.SHORT_REFERENCE_RUNS; i++) {
+            Probe p = attempt(target, settings.probe(top), null, Stage.reference);
+            probes.add(p);
+            if (p.repetition() == null) {
+                return new Needs(top, floorBytes, -1, "a short run at the reference limit failed: " + p.why(), probes, Map.of());
+            }
+            shortAtTop.add(p.repetition());
         }
-        Reference quick = Reference.of(top, List.of(shortAtTop.repetition()));
+        Reference quick = Reference.of(top, shortAtTop);
         List<Long> grid = NeededLimit.grid(floorBytes, top);
-        int found = NeededLimit.bisect(grid, l -> attempt(target, settings.probe(l), quick, Stage.probe), probes);
+        int found = NeededLimit.bisect(grid, l -> {
+            Probe p = attempt(target, settings.probe(l), quick, Stage.probe);
+            if (!p.pass() && p.slowOnly()) {
+                probes.add(p); // kept, then run once more: a short run is noisier than the full ones that confirm
+                p = attempt(target, settings.probe(l), quick, Stage.probe);
+            }
+            return p;
+        }, probes);
         long needed;
         if (found == grid.size() - 1) {
             needed = top; // the repetitions at the reference limit are its confirmations
@@ -91,7 +101,7 @@ final class NeedsRun {
             Repetition kept = stage == Stage.confirm ? rep
                     : new Repetition(rep.repetition(), rep.startupMs(), rep.readyAfterProcessStartMs(), rep.oomKills(),
                             rep.oomKilled(), rep.survived(), rep.phases(), rep.sampleFields(), List.of());
-            return new Probe(s.memoryLimitBytes(), stage, v.pass(), v.why(), kept);
+            return new Probe(s.memoryLimitBytes(), stage, v.pass(), v.why(), kept, v.slowOnly());
         } catch (RuntimeException e) {
             String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(e.toString());
             return new Probe(s.memoryLimitBytes(), stage, false, why, null);

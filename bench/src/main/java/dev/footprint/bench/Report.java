@@ -339,7 +339,8 @@ public class Report implements Callable<Integer> {
         StringBuilder md = new StringBuilder("\n## The needed-limit search, run by run\n\n")
                 .append("Each entry: the limit in MiB, ✓ passed or ✗ and the first reason it did not. Probes ran short ")
                 .append("phases (idle 3 s, 5 s at 50 and at 200 connections, 1,000 /work requests, stopped at the first ")
-                .append("failing phase) and were held to one short run at the reference limit; confirmations ran the full ")
+                .append("failing phase) and were held to three short runs at the reference limit (one that failed on req/s alone ran ")
+                .append("once more, and both are listed); confirmations ran the full ")
                 .append("phases and were held to the repetitions at the reference limit.\n\n")
                 .append("| target | short reference | bisection | confirmation |\n|---|---|---|---|\n");
         for (TargetResult r : byNeeds(results)) {

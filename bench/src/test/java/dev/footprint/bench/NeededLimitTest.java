@@ -93,6 +93,8 @@ class NeededLimitTest {
         Verdict stall = NeededLimit.judge(rep(2000, 1500, 0, false), ref);
         assertFalse(stall.pass());
         assertTrue(stall.why().contains("stalled"), stall.why());
+        assertTrue(slow.slowOnly(), "a rate miss alone may be retried");
+        assertFalse(stall.slowOnly(), "a stall is not retried");
         Reference slowAtTop = Reference.of(256 * MIB, List.of(rep(2000, 900, 0, false)));
         assertTrue(NeededLimit.judge(rep(2000, 1500, 0, false), slowAtTop).pass(), "not a stall where the reference was as slow");
         assertTrue(NeededLimit.judge(rep(2000, 100, 3, false), ref).why().contains("3 errors"));
