@@ -67,7 +67,8 @@ public class Report implements Callable<Integer> {
             if (ordered.stream().anyMatch(r -> r.needs() != null)) {
                 BitmapEncoder.saveBitmap(neededLimits(byNeeds(ordered)), charts.resolve("needed-limit").toString(), BitmapFormat.PNG);
             }
-            Files.writeString(docs.resolve("memory.md"), markdown(id, ordered, store.runDir(id)));
+            Files.writeString(docs.resolve("memory.md"), markdown(id, ordered, store.runDir(id))
+                    + notYetMeasured(store, id, ordered, Targets.load(targetsFile)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -135,6 +136,35 @@ public class Report implements Callable<Integer> {
         byStart.forEach((start, rs) -> parts.add("started " + start + " (`" + rs.get(0).run().command() + "`): "
                 + String.join(", ", rs.stream().map(r -> r.target().name()).toList())));
         return md.append(String.join("; ", parts)).append(". Each target's figures come from one sitting.\n").toString();
+    }
+
+    /**
+     * The targets of bench/targets.yaml this run has no result for (a run measured in sittings), each with the newest
+     * earlier run that measured it: pointed to, not mixed into this run's tables.
+     */
+    static String notYetMeasured(ResultStore store, String id, List<TargetResult> results, List<TargetSpec> file) {
+        List<String> lines = new ArrayList<>();
+        List<String> runs = store.runs();
+        for (TargetSpec t : file) {
+            if (results.stream().anyMatch(r -> r.target().name().equals(t.name()))) {
+                continue;
+            }
+            if (!t.measured()) {
+                lines.add("- " + t.name() + ": not measurable here (" + t.notMeasured() + ")");
+                continue;
+            }
+            String earlier = null;
+            for (String run : runs) {
+                if (!run.equals(id) && Files.exists(store.runDir(run).resolve(t.name() + ".json"))) {
+                    earlier = run;
+                }
+            }
+            lines.add("- " + t.name() + (earlier == null ? ": never measured"
+                    : ": last measured in run `" + earlier + "`, by the method of then ([`" + store.runDir(earlier)
+                            + "/summary.csv`](../" + store.runDir(earlier) + "/summary.csv))"));
+        }
+        return lines.isEmpty() ? "" : "\n## Not yet measured in this run\n\nThis run is measured in sittings; these targets of "
+                + "`bench/targets.yaml` are not in it yet:\n\n" + String.join("\n", lines) + "\n";
     }
 
     static String markdown(String id, List<TargetResult> results, Path runDir) {
