@@ -186,7 +186,7 @@ public class Bench {
                         failures++;
                         System.err.printf("%n%s failed: %s%n", t.name(), e.getMessage());
                         TargetSpec failed = new TargetSpec(t.name(), t.kind(), t.image(), t.path(), t.workPath(), t.command(),
-                                t.env(), t.article(), "the run failed: " + firstLine(e.getMessage()), t.description(), t.baseline(), t.caveat());
+                                t.env(), t.article(), "the run failed: " + Failures.firstLine(e), t.description(), t.baseline(), t.caveat());
                         TargetResult r = new TargetResult(run, failed, info, List.of(), Map.of());
                         store.write(r);
                         done.add(r);
@@ -238,10 +238,6 @@ public class Bench {
                 }
             }
             return value;
-        }
-
-        private static String firstLine(String s) {
-            return s == null ? "unknown error" : s.lines().findFirst().orElse(s);
         }
 
         private String commandLine() {

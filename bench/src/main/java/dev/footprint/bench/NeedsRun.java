@@ -98,13 +98,10 @@ final class NeedsRun {
             Repetition rep = runner.run(target, 1, s, phase -> stage != Stage.probe || ref == null || NeededLimit.judge(phase, ref).pass());
             Verdict v = ref == null ? Verdict.PASS : NeededLimit.judge(rep, ref);
             // a probe's samples are not kept: its phase figures are, and the confirmations keep theirs
-            Repetition kept = stage == Stage.confirm ? rep
-                    : new Repetition(rep.repetition(), rep.startupMs(), rep.readyAfterProcessStartMs(), rep.oomKills(),
-                            rep.oomKilled(), rep.survived(), rep.phases(), rep.sampleFields(), List.of());
+            Repetition kept = stage == Stage.confirm ? rep : rep.withoutSamples();
             return new Probe(s.memoryLimitBytes(), stage, v.pass(), v.why(), kept, v.slowOnly());
         } catch (RuntimeException e) {
-            String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(e.toString());
-            return new Probe(s.memoryLimitBytes(), stage, false, why, null);
+            return new Probe(s.memoryLimitBytes(), stage, false, Failures.firstLine(e), null);
         }
     }
 }

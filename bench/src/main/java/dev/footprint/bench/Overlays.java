@@ -73,6 +73,7 @@ public class Overlays implements Callable<Integer> {
         StringBuilder table = new StringBuilder("Generated from bench run `" + id + "`.\n\n"
                 + "| overlay | measured as | peak working set under load (MiB) | peak RSS under load (MiB) | request | limit | memory options |\n"
                 + "|---|---|---|---|---|---|---|\n");
+        List<Soak.Outcome> soaks = soaks(results);
         for (String variant : VARIANTS) {
             String measured = STAND_INS.getOrDefault(variant, variant);
             TargetResult r = run.stream().filter(t -> t.target().name().equals(measured)).findFirst()
@@ -80,7 +81,7 @@ public class Overlays implements Callable<Integer> {
             Path source = store.runDir(id).resolve(measured + ".json");
             String yaml;
             if (r.needs() != null && r.needs().neededBytes() > 0) {
-                Sized sized = sized(variant, r, soaks(results));
+                Sized sized = sized(variant, r, soaks);
                 yaml = needsPatch(variant, r, source, sized);
                 needsRows.append("| ").append(variant).append(" | ").append(measured).append(" | ")
                         .append(r.needs().neededBytes() >> 20).append(" Mi | ").append(sized.limitMib()).append(" Mi | ")

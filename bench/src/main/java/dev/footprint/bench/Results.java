@@ -98,6 +98,12 @@ public final class Results {
         public PhaseResult phase(String name) {
             return phases.stream().filter(p -> p.phase().equals(name)).findFirst().orElse(null);
         }
+
+        /** This repetition with its phase figures but not its samples (a needed-limit probe keeps only those). */
+        public Repetition withoutSamples() {
+            return new Repetition(repetition, startupMs, readyAfterProcessStartMs, oomKills, oomKilled, survived, phases,
+                    sampleFields, List.of());
+        }
     }
 
     /** median with the smallest and largest of the repetitions. */

@@ -53,9 +53,23 @@ final class Runner {
         this.progress = progress;
     }
 
-    /** Seconds one repetition takes, besides startup and the count-bound allocation phase. */
+    /** Seconds one repetition takes, besides startup (the allocation phase, bound by a count, at its usual length). */
     static long plannedSeconds(Settings s, boolean hasWork) {
-        return s.idleSeconds() + 2L * s.loadSeconds() + s.cooldownSeconds() + (hasWork ? 10 : 0);
+        return MEASURED.stream().filter(p -> hasWork || p != Phase.work).mapToLong(p -> plannedSeconds(s, p)).sum();
+    }
+
+    /** The phases after startup, in the order they run. */
+    private static final List<Phase> MEASURED = List.of(Phase.idle, Phase.c50, Phase.c200, Phase.work, Phase.cooldown);
+
+    /** How long a phase runs; the allocation phase is bound by a count, and this is its usual length. */
+    static long plannedSeconds(Settings s, Phase p) {
+        return switch (p) {
+            case idle -> s.idleSeconds();
+            case c50, c200 -> s.loadSeconds();
+            case cooldown -> s.cooldownSeconds();
+            case work -> 10;
+            case startup, soak -> 0;
+        };
     }
 
     Repetition run(TargetSpec target, int repetition) {
@@ -97,16 +111,11 @@ final class Runner {
                 Instant firstResponseAt = Instant.now();
                 double readyAfterStart = Duration.between(engine.startedAt(container), firstResponseAt).toNanos() / 1e6;
                 phases.add(meter.end(null));
-                for (Phase phase : List.of(Phase.idle, Phase.c50, Phase.c200, Phase.work, Phase.cooldown)) {
+                for (Phase phase : MEASURED) {
                     if (phase == Phase.work && target.workPath() == null) {
                         continue;
                     }
-                    progress.phase(phase.name(), switch (phase) {
-                        case idle -> s.idleSeconds();
-                        case c50, c200 -> s.loadSeconds();
-                        case cooldown -> s.cooldownSeconds();
-                        default -> 10;
-                    });
+                    progress.phase(phase.name(), plannedSeconds(s, phase));
                     meter.begin(phase);
                     LoadResult load = switch (phase) {
                         case idle -> pause(s.idleSeconds());

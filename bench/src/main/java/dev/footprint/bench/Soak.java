@@ -18,11 +18,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import dev.footprint.bench.Results.Repetition;
+import dev.footprint.bench.Results.Settings;
+import dev.footprint.bench.Results.TargetResult;
 import dev.footprint.memory.CgroupMemory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +37,9 @@ import picocli.CommandLine.Option;
  * memory options, pinned to one core with wrk on the other, 200 connections mixing GET / and /work
  * for 10 minutes. Passes with no OOM kill, no error or non-2xx answer, and a p95 working set at or
  * below the overlay's memory request (a pod that lives above its request is evicted first); an
- * overlay without a request is held to a working set that never went above 90% of the limit.
+ * overlay without a request is held to a working set that never went above 90% of the limit. An overlay
+ * sized from the needed limit is first checked at its limit by the standard phases, from a fresh start
+ * ({@link LimitCheck}): it must serve at full speed there too.
  */
 @Command(name = "soak", mixinStandardHelpOptions = true,
         description = "Run each variant at its overlay's memory limit under mixed load; write bench/results/soak-RUN-ID/.")
@@ -90,16 +97,19 @@ public class Soak implements Callable<Integer> {
     /**
      * @param p95WorkingSetBytes the 95th percentile of the 100 ms working-set samples, null in older results
      * @param requestBytes the overlay's memory request the soak held the p95 to, null in older results
+     * @param atLimit the standard phases from a fresh start at the overlay's limit against the run the overlay was sized
+     *        from, null in older results and for overlays not sized from a run with the needed limit
      */
     public record Outcome(String variant, String image, long limitBytes, String memoryOptions, int minutes, int connections,
             long maxWorkingSetBytes, double maxShareOfLimit, long oomKills, boolean survived, LoadResult load,
-            boolean passed, String verdict, List<long[]> workingSetPerSecond, Long p95WorkingSetBytes, Long requestBytes) {
+            boolean passed, String verdict, List<long[]> workingSetPerSecond, Long p95WorkingSetBytes, Long requestBytes,
+            LimitCheck.Result atLimit) {
 
         public Outcome(String variant, String image, long limitBytes, String memoryOptions, int minutes, int connections,
                 long maxWorkingSetBytes, double maxShareOfLimit, long oomKills, boolean survived, LoadResult load,
                 boolean passed, String verdict, List<long[]> workingSetPerSecond) {
             this(variant, image, limitBytes, memoryOptions, minutes, connections, maxWorkingSetBytes, maxShareOfLimit, oomKills,
-                    survived, load, passed, verdict, workingSetPerSecond, null, null);
+                    survived, load, passed, verdict, workingSetPerSecond, null, null, null);
         }
     }
 
@@ -119,6 +129,7 @@ public class Soak implements Callable<Integer> {
         }
         ContainerEngine engine = ContainerEngine.detect(engineName);
         Wrk wrk = new Wrk("wrk", new GeneratorProcess(GENERATOR_CPUS));
+        Hey hey = new Hey("hey", new GeneratorProcess(GENERATOR_CPUS));
         String id = runId != null ? runId
                 : "soak-" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path dir = results.resolve(id);
@@ -137,7 +148,7 @@ public class Soak implements Callable<Integer> {
         try {
             for (String v : variants) {
                 Instant started = Instant.now();
-                Outcome o = soak(engine, wrk, script, v, dir);
+                Outcome o = soak(engine, wrk, hey, script, v, dir);
                 ResultStore.JSON.writeValue(dir.resolve(v + ".json").toFile(), Map.of("machine", machine,
                         "command", command, "startedAt", started.toString(), "finishedAt", Instant.now().toString(), "outcome", o));
                 System.out.printf("%s: %s%n", v, o.verdict());
@@ -156,11 +167,12 @@ public class Soak implements Callable<Integer> {
     }
 
     /** Soaks one variant; its container log goes to DIR/VARIANT.log, for what the service said under load. */
-    private Outcome soak(ContainerEngine engine, Wrk wrk, Path script, String variant, Path dir) throws Exception {
+    private Outcome soak(ContainerEngine engine, Wrk wrk, Hey hey, Path script, String variant, Path dir) throws Exception {
         Overlay overlay = Overlay.read(k8s.resolve("overlays").resolve(variant).resolve("memory.yaml"));
         if (memory != null) {
-            overlay = new Overlay(Bench.parseBytes(memory), overlay.requestBytes(), overlay.env(), overlay.args());
+            overlay = new Overlay(Bench.parseBytes(memory), overlay.requestBytes(), overlay.env(), overlay.args(), overlay.source());
         }
+        LimitCheck.Result atLimit = checkAtLimit(engine, wrk, hey, overlay, variant);
         String image = "localhost/footprint/service:" + variant;
         String container = "footprint-soak-" + variant;
         Map<String, String> env = new HashMap<>(overlay.env());
@@ -197,21 +209,52 @@ public class Soak implements Callable<Integer> {
                     samples.stream().mapToDouble(Sample::workingSet).toArray()).getPercentile(95);
             double share = (double) max / overlay.limitBytes();
             boolean withinRequest = overlay.requestBytes() > 0 ? p95 <= overlay.requestBytes() : share <= MAX_SHARE_OF_LIMIT;
-            boolean passed = survived && oomKills == 0 && load.errors() == 0 && load.non2xx() == 0 && withinRequest;
+            boolean passed = survived && oomKills == 0 && load.errors() == 0 && load.non2xx() == 0 && withinRequest
+                    && (atLimit == null || atLimit.pass());
             String verdict = String.format(Locale.ROOT, "%s: %,d requests, %.0f req/s, %s, %d non-2xx, %d OOM kills, "
-                    + "p95 working set %.1f MiB against a %d MiB request, peak %.1f MiB = %.0f%% of the %d MiB limit",
+                    + "p95 working set %.1f MiB against a %d MiB request, peak %.1f MiB = %.0f%% of the %d MiB limit%s",
                     passed ? "passed" : "FAILED", load.requests(), load.requestsPerSecond(), errors(load), load.non2xx(), oomKills,
-                    p95 / Summary.MIB, overlay.requestBytes() >> 20, max / Summary.MIB, share * 100, overlay.limitBytes() >> 20);
+                    p95 / Summary.MIB, overlay.requestBytes() >> 20, max / Summary.MIB, share * 100, overlay.limitBytes() >> 20,
+                    atLimit == null ? "" : "; standard phases at the limit " + atLimit.summary());
             List<long[]> perSecond = new ArrayList<>();
             for (int i = 0; i < samples.size(); i += 10) {
                 perSecond.add(new long[] { samples.get(i).tMs(), samples.get(i).workingSet() });
             }
             return new Outcome(variant, image, overlay.limitBytes(), overlay.options(), minutes, connections, max, share,
-                    oomKills, survived, load, passed, verdict, perSecond, p95, overlay.requestBytes());
+                    oomKills, survived, load, passed, verdict, perSecond, p95, overlay.requestBytes(), atLimit);
         } finally {
             engine.stop(container, Duration.ofSeconds(20));
             Files.writeString(dir.resolve(variant + ".log"), engine.logs(container));
             engine.remove(container);
+        }
+    }
+
+    /**
+     * The standard phases at the overlay's limit, run as the bench ran the run the overlay was sized from, with the
+     * overlay's options; null for an overlay not sized from a run with a needed limit.
+     */
+    private LimitCheck.Result checkAtLimit(ContainerEngine engine, Wrk wrk, Hey hey, Overlay overlay, String variant) throws IOException {
+        if (overlay.source() == null) {
+            return null;
+        }
+        TargetResult measured = ResultStore.JSON.readValue(overlay.source().toFile(), TargetResult.class);
+        if (measured.needs() == null) {
+            return null;
+        }
+        TargetSpec t = measured.target();
+        Map<String, String> env = new HashMap<>(t.env());
+        env.putAll(overlay.env());
+        TargetSpec spec = new TargetSpec(t.name(), t.kind(), "localhost/footprint/service:" + variant, t.path(), t.workPath(),
+                overlay.args().isEmpty() ? t.command() : overlay.args(), env, t.article(), null, t.description(), null, t.caveat());
+        Settings s = measured.run().settings().withMemory(overlay.limitBytes());
+        System.out.printf("%n%s: the standard phases at %d MiB, against %s at %d MiB%n", variant, overlay.limitBytes() >> 20,
+                measured.run().runId(), measured.run().settings().memoryLimitBytes() >> 20);
+        try (Progress progress = new Progress()) {
+            progress.repetition(variant + " at its limit", 1, 1, Runner.plannedSeconds(s, t.workPath() != null), 1, 1);
+            Repetition rep = new Runner(engine, wrk, hey, s, port, progress).run(spec, 1);
+            LimitCheck.Result r = LimitCheck.judge(measured, overlay.limitBytes(), rep);
+            System.out.printf("%n%s: %s%n", variant, r.summary());
+            return r;
         }
     }
 
@@ -286,26 +329,38 @@ public class Soak implements Callable<Integer> {
     static String table(String id, List<Outcome> outcomes) {
         StringBuilder md = new StringBuilder("Soak run `" + id + "` (`bench/results/" + id + "/`), one variant at a time, "
                 + "each container limited to 1 CPU.\n\n"
-                + "| variant | memory limit (overlay) | memory request (overlay) | memory options | requests | req/s | errors | non-2xx | OOM kills | p95 working set | peak working set | share of limit | verdict |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| variant | memory limit (overlay) | memory request (overlay) | memory options | requests | req/s | errors | non-2xx | OOM kills | p95 working set | peak working set | share of limit | standard phases at the limit | verdict |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Outcome o : outcomes) {
-            md.append(String.format(Locale.ROOT, "| %s | %d MiB | %s | `%s` | %,d | %,.0f | %s | %d | %d | %s | %.1f MiB | %.0f%% | %s |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %d MiB | %s | `%s` | %,d | %,.0f | %s | %d | %d | %s | %.1f MiB | %.0f%% | %s | %s |%n",
                     o.variant(), o.limitBytes() >> 20, o.requestBytes() == null ? "–" : (o.requestBytes() >> 20) + " MiB",
                     o.memoryOptions(), o.load().requests(), o.load().requestsPerSecond(),
                     errors(o.load()).replace(" errors", ""), o.load().non2xx(), o.oomKills(),
                     o.p95WorkingSetBytes() == null ? "–" : String.format(Locale.ROOT, "%.1f MiB", o.p95WorkingSetBytes() / Summary.MIB),
-                    o.maxWorkingSetBytes() / Summary.MIB, o.maxShareOfLimit() * 100, o.passed() ? "passed" : "**failed**"));
+                    o.maxWorkingSetBytes() / Summary.MIB, o.maxShareOfLimit() * 100,
+                    o.atLimit() == null ? "–" : o.atLimit().summary(), o.passed() ? "passed" : "**failed**"));
         }
         md.append("\nA variant passes with no OOM kill, no error or non-2xx, and its p95 working set at or below its overlay's ")
-                .append("request (soaks recorded before the p95 was, marked –, were held to a peak below 90% of the limit).\n");
+                .append("request (soaks recorded before the p95 was, marked –, were held to a peak below 90% of the limit). ")
+                .append("Before the soak, a fresh container at the same limit runs the bench's standard phases (50 and 200 ")
+                .append("connections on /, then /work?kib=256 at 50), judged as the needed-limit search judges a confirmation: ")
+                .append("no error, no stall, each phase's req/s at least 90% of its median at the reference limit in the run the ")
+                .append("overlay was sized from (or its slowest repetition there); shown as each phase's share of that median.\n");
         return md.toString();
     }
 
-    /** What the soak takes from an overlay's generated memory.yaml; requestBytes 0 where it sets none. */
-    record Overlay(long limitBytes, long requestBytes, Map<String, String> env, List<String> args) {
+    /**
+     * What the soak takes from an overlay's generated memory.yaml; requestBytes 0 where it sets none; source the
+     * result file it was generated from (its banner), or null.
+     */
+    record Overlay(long limitBytes, long requestBytes, Map<String, String> env, List<String> args, Path source) {
+
+        static final Pattern BANNER = Pattern.compile("^# Generated by `bench/run.sh overlays` from (\\S+\\.json):", Pattern.MULTILINE);
 
         static Overlay read(Path memoryYaml) {
             try {
+                Matcher banner = BANNER.matcher(Files.readString(memoryYaml));
+                Path source = banner.find() ? Path.of(banner.group(1)) : null;
                 JsonNode c = new ObjectMapper(new YAMLFactory()).readTree(memoryYaml.toFile())
                         .at("/spec/template/spec/containers/0");
                 long limit = Bench.parseBytes(c.at("/resources/limits/memory").asText());
@@ -315,7 +370,7 @@ public class Soak implements Callable<Integer> {
                 c.path("env").forEach(e -> env.put(e.get("name").asText(), e.get("value").asText()));
                 List<String> args = new ArrayList<>();
                 c.path("args").forEach(a -> args.add(a.asText()));
-                return new Overlay(limit, request, env, args);
+                return new Overlay(limit, request, env, args, source);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + memoryYaml, e);
             }

@@ -94,9 +94,9 @@ class OverlaysTest {
     void aSoakAtThatVeryLimitGivesTheRequest() {
         LoadResult load = new LoadResult(1000, 600, 1.7, 5, 50, 0, 0, null);
         Soak.Outcome atOtherLimit = new Soak.Outcome("native", "i", 88L << 20, "-Xmx32m", 10, 200, 50L << 20, 0.5, 0, true, load,
-                true, "passed", List.of(), 45L << 20, 32L << 20);
+                true, "passed", List.of(), 45L << 20, 32L << 20, null);
         Soak.Outcome atLimit = new Soak.Outcome("native", "i", 64L << 20, "-Xmx32m", 10, 200, 50L << 20, 0.7, 0, true, load,
-                false, "FAILED", List.of(), 41L << 20, 32L << 20);
+                false, "FAILED", List.of(), 41L << 20, 32L << 20, null);
         Overlays.Sized s = Overlays.sized("native", nativeWithNeeds(), List.of(atOtherLimit, atLimit));
         assertEquals(41.0, s.p95Mib(), 1e-9);
         assertEquals(48, s.requestMib(), "the soak's p95 rounded up, not the provisional 32");

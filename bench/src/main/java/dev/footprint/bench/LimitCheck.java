@@ -1,0 +1,61 @@
+package dev.footprint.bench;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import dev.footprint.bench.NeededLimit.Reference;
+import dev.footprint.bench.NeededLimit.Verdict;
+import dev.footprint.bench.Results.PhaseResult;
+import dev.footprint.bench.Results.Repetition;
+import dev.footprint.bench.Results.TargetResult;
+
+/**
+ * Whether a target serves at full speed at a given limit: one fresh container from a cold page cache at
+ * that limit, the standard phases (50 and 200 connections on its path, then its allocation endpoint),
+ * judged as the needed-limit search judges a confirmation, against the same target's repetitions at the
+ * reference limit of the run it was sized from.
+ */
+final class LimitCheck {
+
+    private LimitCheck() {
+    }
+
+    /**
+     * @param run the bench run whose repetitions at {@code referenceLimitBytes} the check was held to
+     * @param requestsPerSecond each loaded phase's req/s at the checked limit
+     * @param referenceRequestsPerSecond the median req/s of the same phase at the reference limit
+     */
+    record Result(String run, long limitBytes, long referenceLimitBytes, boolean pass, String why,
+            Map<Phase, Double> requestsPerSecond, Map<Phase, Double> referenceRequestsPerSecond) {
+
+        /** "passed: c50 98%, c200 96%, work 101% of 256 MiB", or the reason it failed. */
+        String summary() {
+            StringJoiner shares = new StringJoiner(", ");
+            for (Phase p : Phase.LOADED) {
+                Double at = requestsPerSecond.get(p);
+                Double ref = referenceRequestsPerSecond.get(p);
+                if (at != null && ref != null && ref > 0) {
+                    shares.add(String.format(Locale.ROOT, "%s %.0f%%", p, 100 * at / ref));
+                }
+            }
+            return (pass ? "passed" : "failed, " + why) + ": " + shares + " of " + (referenceLimitBytes >> 20) + " MiB";
+        }
+    }
+
+    /** Judges {@code rep}, run at {@code limitBytes}, against {@code measured}'s repetitions at its reference limit. */
+    static Result judge(TargetResult measured, long limitBytes, Repetition rep) {
+        long referenceLimit = measured.run().settings().memoryLimitBytes();
+        Reference ref = Reference.of(referenceLimit, measured.repetitions());
+        Verdict v = NeededLimit.judge(rep, ref);
+        Map<Phase, Double> rates = new EnumMap<>(Phase.class);
+        for (Phase p : Phase.LOADED) {
+            PhaseResult phase = rep.phase(p.name());
+            if (phase != null && phase.load() != null) {
+                rates.put(p, phase.load().requestsPerSecond());
+            }
+        }
+        return new Result(measured.run().runId(), limitBytes, referenceLimit, v.pass(), v.why(), rates, ref.requestsPerSecond());
+    }
+}
