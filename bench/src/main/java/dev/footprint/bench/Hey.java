@@ -44,6 +44,6 @@ public final class Hey {
      */
     static LoadResult stalled(long requests, Duration timeout) {
         return new LoadResult(0, timeout.toSeconds(), Double.NaN, Double.NaN, Double.NaN, requests, 0,
-                "stalled: hey did not finish " + requests + " requests within " + timeout.toMinutes() + " min");
+                "stalled: hey did not finish " + requests + " requests within " + timeout.toSeconds() + " s");
     }
 }

@@ -106,6 +106,19 @@ final class NeededLimit {
             return Math.min(MIN_SPEED * median, slowestRate.getOrDefault(p, Double.MAX_VALUE));
         }
 
+        /**
+         * How long the allocation phase may run before it can no longer reach {@link #requiredRate}: its requests at
+         * that rate, with a fifth more and 5 s for hey's start, at most {@code cap}. A thrashing run at a small limit
+         * is then stopped within seconds of failing, not after the whole phase's timeout.
+         */
+        int workTimeoutSeconds(long requests, int cap) {
+            double rate = requiredRate(Phase.work);
+            if (Double.isNaN(rate) || rate <= 0) {
+                return cap;
+            }
+            return (int) Math.min(cap, Math.ceil(requests / rate * 1.2) + 5);
+        }
+
         double stallMs(Phase p) {
             return Math.max(STALL_MS, 2 * slowestMs.getOrDefault(p, 0.0));
         }

@@ -91,7 +91,8 @@ final class NeedsRun {
     }
 
     /** One run at a limit; a probe stops at the first failing phase; a run that breaks is a failed probe that says why. */
-    private Probe attempt(TargetSpec target, Settings s, Reference ref, Stage stage) {
+    private Probe attempt(TargetSpec target, Settings limit, Reference ref, Stage stage) {
+        Settings s = ref == null ? limit : limit.withWorkTimeout(ref.workTimeoutSeconds(limit.workRequests(), limit.workTimeoutSeconds()));
         progress.repetition(target.name() + " at " + s.memoryLimitBytes() / NeededLimit.MIB + " MiB (" + stage + ")", 1, 1,
                 Runner.plannedSeconds(s, target.workPath() != null), 1, 1);
         try {

@@ -42,6 +42,11 @@ public final class Results {
                     sampleIntervalMs, quick, pageCache, serverCpus, generatorCpus, startupSeconds, workTimeoutSeconds);
         }
 
+        public Settings withWorkTimeout(int seconds) {
+            return new Settings(memoryLimitBytes, cpus, repetitions, idleSeconds, loadSeconds, workRequests, cooldownSeconds,
+                    sampleIntervalMs, quick, pageCache, serverCpus, generatorCpus, startupSeconds, seconds);
+        }
+
         /** These settings with the short phases of a probe of the needed-limit search. */
         public Settings probe(long bytes) {
             return new Settings(bytes, cpus, 1, 3, 5, 1000, 3, sampleIntervalMs, true, pageCache, serverCpus,

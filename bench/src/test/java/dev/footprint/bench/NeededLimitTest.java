@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -99,6 +100,17 @@ class NeededLimitTest {
         assertTrue(NeededLimit.judge(rep(2000, 1500, 0, false), slowAtTop).pass(), "not a stall where the reference was as slow");
         assertTrue(NeededLimit.judge(rep(2000, 100, 3, false), ref).why().contains("3 errors"));
         assertEquals("OOM killed", NeededLimit.judge(rep(2000, 100, 0, true), ref).why());
+    }
+
+    @Test
+    void theAllocationPhaseIsStoppedOnceItCanNoLongerReachTheRequiredRate() {
+        // required: min(90% of the median 2000, the slowest 1900) = 1800 req/s; 10,000 requests take 5.6 s at that rate
+        Reference ref = Reference.of(256 * MIB, List.of(rep(1900, 90, 0, false), rep(2000, 90, 0, false), rep(2100, 90, 0, false)));
+        assertEquals(1800, ref.requiredRate(Phase.work), 1e-9);
+        assertEquals(12, ref.workTimeoutSeconds(10_000, 600), "5.6 s x 1.2, rounded up, + 5 s");
+        assertEquals(10, ref.workTimeoutSeconds(1_000_000, 10), "never above the phase's own timeout");
+        assertEquals(600, new Reference(256 * MIB, Map.of(), Map.of()).workTimeoutSeconds(10_000, 600),
+                "a reference without rates (failures only) leaves the timeout as it is");
     }
 
     private static Probe probe(long limit, boolean pass) {
