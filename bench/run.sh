@@ -11,6 +11,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+. tools/lib/usage.sh
+[[ ${1:-} == run ]] && shift # `bench/run.sh run ...` is the same as `bench/run.sh ...`
 
 jar=bench/target/footprint-bench.jar
 if [[ ! -f $jar || -n $(find bench/src/main bench/pom.xml memory-probe/src/main -newer "$jar" -print -quit) ]]; then
@@ -34,6 +36,9 @@ for a in "$@"; do
     *) args+=("$a") ;;
   esac
 done
+# Every option checked before any image is built: a typo is an error with the usage, not an hour of builds.
+for a in "${args[@]}"; do [[ $a == -h || $a == --help ]] && { bench run --help; exit; }; done
+bench run --parse-only "${args[@]}"
 
 if $build && [[ " ${args[*]} " != *" --image "* ]]; then
   targets=all; file=bench/targets.yaml

@@ -12,6 +12,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
+. "$root/tools/lib/usage.sh"
 . "$here/lib.sh"
 
 VARIANTS=(jvm-slim jvm-alpine distroless jlink native)
@@ -31,31 +32,29 @@ declare -A OFFLINE_BASES=(
   [jlink]="debian-slim temurin-jdk distroless-cc" [native]="distroless-cc"
 )
 
-usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 
 EXTENSIONS=(metrics health)
 offline=false; package=true; aot=true; all=false; without=(); wanted=()
 while (($#)); do
   a=$1; shift
   case $a in
-    --without) (($#)) || die "--without needs a list: ${EXTENSIONS[*]}"
+    --without) (($#)) || usage_error "--without needs a list: ${EXTENSIONS[*]}"
       IFS=, read -ra without <<< "$1"; shift
       for e in "${without[@]}"; do
-        [[ " ${EXTENSIONS[*]} " == *" $e "* ]] || die "--without: unknown extension '$e' (one of: ${EXTENSIONS[*]})"
+        [[ " ${EXTENSIONS[*]} " == *" $e "* ]] || usage_error "--without: unknown extension '$e' (one of: ${EXTENSIONS[*]})"
       done ;;
     --offline) offline=true ;;
     --no-package) package=false ;;
     --no-aot) aot=false ;;
-    -h|--help) usage ;;
     all) all=true ;;
-    -*) echo "unknown option $a" >&2; usage 2 ;;
-    *) [[ " ${VARIANTS[*]} " == *" $a "* ]] || die "unknown variant '$a' (one of: ${VARIANTS[*]}, all)"; wanted+=("$a") ;;
+    -*) usage_error "unknown option $a" ;;
+    *) [[ " ${VARIANTS[*]} " == *" $a "* ]] || usage_error "unknown variant '$a' (one of: ${VARIANTS[*]}, all)"; wanted+=("$a") ;;
   esac
 done
 # With --no-aot, `all` means every variant that trains a cache; the check runs before anything is
 # packaged or compiled.
 if $all; then if $aot; then wanted=("${VARIANTS[@]}"); else wanted=("${AOT_VARIANTS[@]}"); fi; fi
-((${#wanted[@]})) || usage 2
+((${#wanted[@]})) || usage_error "no variant given"
 if ! $aot; then
   for v in "${wanted[@]}"; do
     [[ " ${AOT_VARIANTS[*]} " == *" $v "* ]] || die "--no-aot: $v trains no AOT cache (only ${AOT_VARIANTS[*]} do)"

@@ -7,6 +7,7 @@
 # env: CHECK_PORT (18080), CHECK_MEMORY (256m; native 64m), GRACE_SECONDS (20)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/../tools/lib/usage.sh"
 . "$here/lib.sh"
 
 REPO=${FOOTPRINT_IMAGE_REPO:-localhost/footprint/service}
@@ -19,9 +20,10 @@ variants=()
 for a in "$@"; do
   if [[ $a == all ]]; then
     for f in "$here"/.built/*.json; do [[ -e $f ]] && variants+=("$(basename "$f" .json)"); done
+  elif [[ $a == -* ]]; then usage_error "unknown option $a"
   else variants+=("$a"); fi
 done
-((${#variants[@]})) || die "usage: images/check.sh <variant>...|all (no built variant recorded in images/.built)"
+((${#variants[@]})) || usage_error "no variant given (or, with all, none recorded in images/.built)"
 
 fail() { echo "  FAIL $v: $*" >&2; failures+=("$v: $*"); }
 ok() { echo "  ok   $v: $*"; }

@@ -7,8 +7,10 @@
 # usage: k8s/run-local.sh <variant>...    env: LOCAL_PORT (18100, set in components/local-run)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/../tools/lib/usage.sh"
 port=18100
-((${#@})) || { echo "usage: k8s/run-local.sh <variant>..." >&2; exit 2; }
+(($#)) || usage_error "no variant given"
+for a in "$@"; do [[ $a != -* ]] || usage_error "unknown option $a"; done
 
 check() {
   local v=$1 dir=$here/.local-run/$1 rendered

@@ -6,6 +6,8 @@
 # usage: tools/docs-check.sh          (CI runs it; after a bench run, run it and commit what it writes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. tools/lib/usage.sh
+(($# == 0)) || usage_error "takes no arguments"
 bench/run.sh report
 bench/run.sh levers-report
 soak_run=$(find bench/results -maxdepth 1 -type d -name 'soak-*' -printf '%f\n' | sort | tail -1)

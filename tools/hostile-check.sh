@@ -4,8 +4,10 @@
 # usage: tools/hostile-check.sh <variant>   (an image from images/build.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. tools/lib/usage.sh
 . images/lib.sh
-variant=${1:?usage: tools/hostile-check.sh <variant>}
+(($# == 1)) && [[ $1 != -* ]] || usage_error "give one variant"
+variant=$1
 image=${FOOTPRINT_IMAGE_REPO:-localhost/footprint/service}:$variant
 port=${HOSTILE_PORT:-18085}
 ctr=footprint-hostile-$variant

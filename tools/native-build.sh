@@ -2,8 +2,11 @@
 # Builds the native executable (./mvnw package -Dnative) and records how long it took, the image
 # builder's peak memory and the executable's size in bench/results/native-build/, from which
 # docs/native.md is generated (bench/run.sh report). Needs GRAALVM_HOME (or native-image on PATH).
+# usage: GRAALVM_HOME=$(.ci/native-toolchain.sh) tools/native-build.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. tools/lib/usage.sh
+(($# == 0)) || usage_error "takes no arguments"
 ni=${GRAALVM_HOME:+$GRAALVM_HOME/bin/native-image}
 ni=${ni:-$(command -v native-image || true)}
 [[ -x $ni ]] || { echo "no native-image: set GRAALVM_HOME" >&2; exit 1; }

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Prepares a Debian host to build, run and measure the images: container engine, offline-base
 # tooling and load generators. Idempotent; never overwrites a containers.conf the user already has.
+# usage: tools/setup-host.sh   (as root)
 set -euo pipefail
+. "$(dirname "$0")/lib/usage.sh"
+(($# == 0)) || usage_error "takes no arguments"
 
 pkgs=()
 for p in podman runc catatonit uidmap slirp4netns fuse-overlayfs mmdebstrap wrk hey time curl python3 procps binutils; do

@@ -4,6 +4,7 @@
 #   --offline  build on bases images/base/build.sh makes from Debian trixie packages
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/../../tools/lib/usage.sh"
 images=$(cd "$here/../../images" && pwd)
 . "$images/lib.sh"
 
@@ -26,11 +27,11 @@ for a in "$@"; do
   case $a in
     --offline) offline=true ;;
     all) wanted+=("${PEERS[@]}") ;;
-    -h|--help) sed -n '2,4p' "$0"; exit 0 ;;
-    *) [[ " ${PEERS[*]} " == *" $a "* ]] || die "unknown peer '$a' (one of: ${PEERS[*]}, all)"; wanted+=("$a") ;;
+    -*) usage_error "unknown option $a" ;;
+    *) [[ " ${PEERS[*]} " == *" $a "* ]] || usage_error "unknown peer '$a' (one of: ${PEERS[*]}, all)"; wanted+=("$a") ;;
   esac
 done
-((${#wanted[@]})) || die "usage: bench/peers/build.sh <peer>|all [--offline]"
+((${#wanted[@]})) || usage_error "no peer given"
 
 for p in "${wanted[@]}"; do
   args=()

@@ -5,6 +5,7 @@
 # Idempotent: an existing tag is reused unless --rebuild is given.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/../../tools/lib/usage.sh"
 . "$here/../lib.sh"
 
 SUITE=${DEBIAN_SUITE:-trixie}
@@ -96,8 +97,8 @@ rebuild=false; wanted=()
 for a in "$@"; do
   case $a in
     --rebuild) rebuild=true ;;
-    -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
-    *) [[ -n ${TAG[$a]:-} ]] || die "unknown base '$a' (one of: ${ORDER[*]})"; wanted+=("$a") ;;
+    -*) usage_error "unknown option $a" ;;
+    *) [[ -n ${TAG[$a]:-} ]] || usage_error "unknown base '$a' (one of: ${ORDER[*]})"; wanted+=("$a") ;;
   esac
 done
 ((${#wanted[@]})) || wanted=("${ORDER[@]}")

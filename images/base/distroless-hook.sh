@@ -1,6 +1,8 @@
 #!/bin/sh
 # mmdebstrap customize hook for the distroless base: $1 is the new root filesystem.
+# usage: distroless-hook.sh ROOTFS   (mmdebstrap --customize-hook runs it)
 set -eu
+case ${1:-} in -h | --help) sed -n 's/^# //; 3p' "$0"; exit 0 ;; -* | '') sed -n 's/^# //; 3p' "$0" >&2; exit 2 ;; esac
 root=$1
 # Executables that came in only as dependencies of the listed packages (debconf, openssl, mawk):
 # a distroless image has no shell, no package manager and no tools.

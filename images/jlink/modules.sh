@@ -6,6 +6,7 @@
 # where module descriptors are ignored. What jdeps cannot see (modules used only through
 # ServiceLoader or reflection) is listed in runtime-modules.
 set -eu
+case ${1:-} in -h | --help) sed -n 's/^# //; 3p' "$0"; exit 0 ;; -* | '') sed -n 's/^# //; 3p' "$0" >&2; exit 2 ;; esac
 app=$1
 here=$(cd "$(dirname "$0")" && pwd)
 classpath=$(ls "$app"/lib/boot/*.jar "$app"/lib/main/*.jar | paste -sd: -)

@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import java.time.Instant;
+import java.util.HashMap;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = { Bench.Run.class, Report.class, Bench.Images.class, NativeBuild.class, Overlays.class, Soak.class, Levers.class },
         description = "Measures container memory of the service's image variants and of peer stacks.")
@@ -111,6 +113,10 @@ public class Bench {
         @Option(names = "--work-path", description = "Allocation endpoint of the --image target (optional)")
         String workPath;
 
+        @Option(names = "--parse-only", hidden = true,
+                description = "Check the options and exit: bench/run.sh does so before it builds any image")
+        boolean parseOnly;
+
         @Option(names = "--port-env", split = ",",
                 description = "Environment variables the --image target reads its port from (e.g. PORT)")
         List<String> portEnv;
@@ -119,7 +125,7 @@ public class Bench {
         public Integer call() {
             List<TargetSpec> targets;
             if (image != null) {
-                Map<String, String> env = new java.util.HashMap<>();
+                Map<String, String> env = new HashMap<>();
                 if (portEnv != null) {
                     portEnv.forEach(v -> env.put(v, "{port}"));
                 }
@@ -144,12 +150,15 @@ public class Bench {
                 throw new ParameterException(spec.commandLine(), "--page-cache cold drops the kernel's page cache before every "
                         + "container and needs root (" + Runner.DROP_CACHES + " is not writable); run as root or use --page-cache warm");
             }
+            if (parseOnly) {
+                return 0;
+            }
             ContainerEngine engine = ContainerEngine.detect(engineName);
             GeneratorProcess generatorProcess = new GeneratorProcess(generator);
             Wrk wrk = new Wrk(wrkExecutable, generatorProcess);
             String id = runId != null ? runId
                     : LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + (quick ? "-quick" : "");
-            RunInfo run = new RunInfo(id, java.time.Instant.now().toString(), commandLine(), Machine.describe(engine, wrk), settings);
+            RunInfo run = new RunInfo(id, Instant.now().toString(), commandLine(), Machine.describe(engine, wrk), settings);
             ResultStore store = new ResultStore(results);
 
             List<TargetResult> done = new ArrayList<>();

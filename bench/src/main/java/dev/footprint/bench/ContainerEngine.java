@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.TreeMap;
 
 /** podman or docker, through its command line (both take the same arguments here). */
 public final class ContainerEngine {
@@ -54,17 +58,17 @@ public final class ContainerEngine {
             List<String> cmd, Map<String, Object> buildRecord) {
 
         /** This image with the build record images/build.sh wrote for it, if the record is for this image id. */
-        public ImageInfo withBuildRecord(java.nio.file.Path builtDir) {
-            java.nio.file.Path record = builtDir.resolve(ref.substring(ref.lastIndexOf(':') + 1) + ".json");
+        public ImageInfo withBuildRecord(Path builtDir) {
+            Path record = builtDir.resolve(ref.substring(ref.lastIndexOf(':') + 1) + ".json");
             try {
-                if (java.nio.file.Files.exists(record)) {
+                if (Files.exists(record)) {
                     Map<String, Object> r = ResultStore.JSON.readValue(record.toFile(), new TypeReference<Map<String, Object>>() {
                     });
                     if (id.equals(r.get("id")) && ref.equals(r.get("image"))) {
                         return new ImageInfo(ref, id, sizeBytes, labels, env, cmd, r);
                     }
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // an unreadable record is no record
             }
             return this;
@@ -87,7 +91,7 @@ public final class ContainerEngine {
         });
         List<String> cmd = inspectJson(ref, "{{json .Config.Cmd}}", new TypeReference<List<String>>() {
         });
-        return new ImageInfo(ref, f[0], Long.parseLong(f[1]), labels == null ? Map.of() : new java.util.TreeMap<>(labels),
+        return new ImageInfo(ref, f[0], Long.parseLong(f[1]), labels == null ? Map.of() : new TreeMap<>(labels),
                 env == null ? List.of() : env, cmd == null ? List.of() : cmd, null);
     }
 
@@ -95,7 +99,7 @@ public final class ContainerEngine {
         String json = Processes.check(List.of(executable, "image", "inspect", "--format", format, ref), SHORT);
         try {
             return json.isBlank() || json.equals("null") ? null : ResultStore.JSON.readValue(json, type);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("cannot read " + format + " of " + ref + ": " + json, e);
         }
     }

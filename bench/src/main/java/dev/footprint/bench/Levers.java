@@ -16,6 +16,8 @@ import dev.footprint.bench.Results.Stat;
 import dev.footprint.bench.Results.TargetResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import java.util.LinkedHashMap;
+import java.util.Objects;
 
 /**
  * Writes docs/levers.md: each memory lever's measured effect next to its cost (from runs of
@@ -54,7 +56,7 @@ public class Levers implements Callable<Integer> {
                 .filter(r -> current.stream().anyMatch(t -> t.name().equals(r.target().name()))).toList(), current);
         List<TargetResult> everyResult = runs.stream().flatMap(List::stream).toList();
         ResultStore main = new ResultStore(results);
-        String mid = run != null ? run : main.latest(false);
+        String mid = run != null ? run : main.latest();
         List<TargetResult> full = main.read(mid);
         try {
             Files.writeString(docs.resolve("levers.md"), markdown(ids, levers, everyResult, mid, full, current));
@@ -67,7 +69,7 @@ public class Levers implements Callable<Integer> {
 
     /** Each target's result from the last run (in the order given) that measured it. */
     static List<TargetResult> newestPerTarget(List<List<TargetResult>> runs) {
-        Map<String, TargetResult> byName = new java.util.LinkedHashMap<>();
+        Map<String, TargetResult> byName = new LinkedHashMap<>();
         runs.forEach(run -> run.forEach(r -> byName.put(r.target().name(), r)));
         return List.copyOf(byName.values());
     }
@@ -78,16 +80,6 @@ public class Levers implements Callable<Integer> {
     }
 
     /**
-     * @param levers the rows, each from the newest run that measured it
-     * @param everyResult every result of every levers run: a row's baseline is the one from the row's own
-     *        run, even where a later run re-measured the baseline
-     */
-    static String markdown(List<String> leversIds, List<TargetResult> levers, List<TargetResult> everyResult, String fullId,
-            List<TargetResult> full) {
-        return markdown(leversIds, levers, everyResult, fullId, full, List.of());
-    }
-
-    /**
      * A row measured with other settings than bench/levers.yaml now gives its target: another image or
      * arguments, or another value for an environment variable it ran with. A variable added to the file
      * since does not count: that is how a row pins what was the default when it ran.
@@ -95,13 +87,18 @@ public class Levers implements Callable<Integer> {
     static boolean changedSince(TargetResult r, List<TargetSpec> current) {
         Map<String, String> ran = r.target().env() == null ? Map.of() : r.target().env();
         return current.stream().filter(t -> t.name().equals(r.target().name())).findFirst()
-                .map(t -> !java.util.Objects.equals(t.image(), r.target().image())
-                        || !java.util.Objects.equals(t.command(), r.target().command())
+                .map(t -> !Objects.equals(t.image(), r.target().image())
+                        || !Objects.equals(t.command(), r.target().command())
                         || ran.entrySet().stream().anyMatch(e -> t.env() == null || !e.getValue().equals(t.env().get(e.getKey()))))
                 .orElse(false);
     }
 
-    /** @param current the targets as bench/levers.yaml gives them now: a row measured with other settings says so */
+    /**
+     * @param levers the rows, each from the newest run that measured it
+     * @param everyResult every result of every levers run: a row's baseline is the one from the row's own
+     *        run, even where a later run re-measured the baseline
+     * @param current the targets as bench/levers.yaml gives them now: a row measured with other settings says so
+     */
     static String markdown(List<String> leversIds, List<TargetResult> levers, List<TargetResult> everyResult, String fullId,
             List<TargetResult> full, List<TargetSpec> current) {
         List<String> used = leversIds.stream()

@@ -14,6 +14,8 @@ import dev.footprint.bench.Results.Stat;
 import dev.footprint.bench.Results.TargetResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import java.util.Objects;
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
 /**
  * Writes each Kubernetes overlay's memory settings (k8s/overlays/VARIANT/memory.yaml) from a bench
@@ -66,7 +68,7 @@ public class Overlays implements Callable<Integer> {
     @Override
     public Integer call() {
         ResultStore store = new ResultStore(results);
-        String id = runId != null ? runId : store.latest(false);
+        String id = runId != null ? runId : store.latest();
         List<TargetResult> run = store.read(id);
         List<String> stale = new ArrayList<>();
         StringBuilder needsRows = new StringBuilder();
@@ -164,12 +166,12 @@ public class Overlays implements Callable<Integer> {
     /** The median over the confirmations at the needed limit of each one's p95 working set in its loaded phases. */
     static double confirmationsP95(TargetResult r) {
         List<Results.Repetition> reps = r.needs().neededBytes() == r.needs().referenceLimitBytes() ? r.repetitions()
-                : r.needs().confirmations().stream().map(NeededLimit.Probe::repetition).filter(java.util.Objects::nonNull).toList();
+                : r.needs().confirmations().stream().map(NeededLimit.Probe::repetition).filter(Objects::nonNull).toList();
         double[] perRep = reps.stream().mapToDouble(rep -> {
             double[] ws = rep.samples().stream().map(row -> Sample.fromRow(rep.sampleFields(), row))
                     .filter(x -> Phase.LOADED.stream().anyMatch(p -> p.name().equals(x.phase())))
                     .mapToDouble(Sample::workingSet).toArray();
-            return ws.length == 0 ? Double.NaN : new org.apache.commons.math3.stat.descriptive.DescriptiveStatistics(ws).getPercentile(95);
+            return ws.length == 0 ? Double.NaN : new DescriptiveStatistics(ws).getPercentile(95);
         }).filter(v -> !Double.isNaN(v)).toArray();
         if (perRep.length == 0) {
             throw new IllegalStateException(r.target().name() + ": no samples at its needed limit to size a request from");

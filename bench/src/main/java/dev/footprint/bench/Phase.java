@@ -1,5 +1,7 @@
 package dev.footprint.bench;
 
+import java.util.List;
+
 /** The phases of one repetition, in the order they run; the names are the result files' keys. */
 public enum Phase {
     /** From {@code run} to the first 200: sampling starts with the container. */
@@ -16,5 +18,5 @@ public enum Phase {
     soak;
 
     /** The phases with load, whose req/s the needed-limit search holds to the 256 MiB figure. */
-    static final java.util.List<Phase> LOADED = java.util.List.of(c50, c200, work);
+    static final List<Phase> LOADED = List.of(c50, c200, work);
 }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.footprint.bench.Results.Stat;
 import dev.footprint.bench.Results.TargetResult;
+import java.util.Locale;
 
 /** Reads and writes bench/results/RUN-ID/: one JSON per target and a summary CSV. */
 final class ResultStore {
@@ -72,9 +73,9 @@ final class ResultStore {
         }
     }
 
-    /** The newest run directory that is not a quick run, or the newest of any kind. */
-    String latest(boolean includeQuick) {
-        return runs().stream().filter(n -> includeQuick || !n.endsWith("-quick"))
+    /** The newest run directory that is not a quick run. */
+    String latest() {
+        return runs().stream().filter(n -> !n.endsWith("-quick"))
                 .reduce((a, b) -> b)
                 .orElseThrow(() -> new IllegalStateException("no bench results in " + root));
     }
@@ -84,7 +85,7 @@ final class ResultStore {
         StringBuilder csv = new StringBuilder("target,kind,metric,median,min,max\n");
         for (TargetResult r : results) {
             for (Map.Entry<String, Stat> e : r.summary().entrySet()) {
-                csv.append(String.format(java.util.Locale.ROOT, "%s,%s,%s,%.3f,%.3f,%.3f%n", r.target().name(),
+                csv.append(String.format(Locale.ROOT, "%s,%s,%s,%.3f,%.3f,%.3f%n", r.target().name(),
                         r.target().kind(), e.getKey(), e.getValue().median(), e.getValue().min(), e.getValue().max()));
             }
         }

@@ -25,6 +25,8 @@ import dev.footprint.bench.Results.Repetition;
 import dev.footprint.bench.Results.Settings;
 import dev.footprint.memory.CgroupCpu;
 import dev.footprint.memory.CgroupMemory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * One repetition for one target: a fresh container, time to its first 200, then the phases idle,
@@ -220,8 +222,8 @@ final class Runner {
         try {
             Processes.check(List.of("sync"), Duration.ofSeconds(60));
             Files.writeString(DROP_CACHES, "3");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot drop the page cache (" + DROP_CACHES + ")", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot drop the page cache (" + DROP_CACHES + ")", e);
         }
     }
 
@@ -234,7 +236,7 @@ final class Runner {
                 if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return (System.nanoTime() - origin) / 1e6;
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

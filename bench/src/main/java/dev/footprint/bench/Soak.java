@@ -31,6 +31,11 @@ import dev.footprint.bench.Results.TargetResult;
 import dev.footprint.memory.CgroupMemory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
 /**
  * Load at the limit: each variant in a container with its Kubernetes overlay's memory limit and
@@ -183,7 +188,7 @@ public class Soak implements Callable<Integer> {
         // From a cold page cache, as a pod's first start on a node: the image's files are then read into, and
         // charged to, this container. With them cached by an earlier container, native passed at a limit where
         // it thrashed from a cold start (bench/results/soak-20261201-032143/superseded).
-        if (java.nio.file.Files.isWritable(Runner.DROP_CACHES)) {
+        if (Files.isWritable(Runner.DROP_CACHES)) {
             Runner.dropPageCache();
         } else {
             System.out.println("(not root: the page cache is left as it is)");
@@ -205,7 +210,7 @@ public class Soak implements Callable<Integer> {
             boolean survived = engine.running(container);
             long oomKills = cgroup.readable() ? cgroup.oomKills().orElse(0) : (engine.oomKilled(container) ? 1 : 0);
             long max = samples.stream().mapToLong(Sample::workingSet).max().orElse(0);
-            long p95 = (long) new org.apache.commons.math3.stat.descriptive.DescriptiveStatistics(
+            long p95 = (long) new DescriptiveStatistics(
                     samples.stream().mapToDouble(Sample::workingSet).toArray()).getPercentile(95);
             double share = (double) max / overlay.limitBytes();
             boolean withinRequest = overlay.requestBytes() > 0 ? p95 <= overlay.requestBytes() : share <= MAX_SHARE_OF_LIMIT;
@@ -259,13 +264,13 @@ public class Soak implements Callable<Integer> {
     }
 
     private void awaitUp(ContainerEngine engine, String container, int port) throws Exception {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        java.net.http.HttpRequest ready = java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest ready = HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                if (http.send(ready, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
             } catch (IOException e) {

@@ -3,6 +3,8 @@ package dev.footprint.bench;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Path;
+import java.util.ArrayList;
 
 /**
  * Runs wrk (Debian's wrk 4.1) against a URL on 127.0.0.1 for a fixed time. One wrk thread: the
@@ -38,8 +40,8 @@ public final class Wrk {
     }
 
     /** @param script a wrk Lua script (e.g. one that chooses each request's path), or null */
-    public LoadResult run(String url, int connections, Duration duration, java.nio.file.Path script) {
-        List<String> cmd = new java.util.ArrayList<>(List.of(executable, "-t1", "-c" + connections, "-d" + duration.toSeconds() + "s",
+    public LoadResult run(String url, int connections, Duration duration, Path script) {
+        List<String> cmd = new ArrayList<>(List.of(executable, "-t1", "-c" + connections, "-d" + duration.toSeconds() + "s",
                 "--timeout", "10s", "--latency"));
         if (script != null) {
             cmd.add("-s");

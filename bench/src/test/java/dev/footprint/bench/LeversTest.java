@@ -35,7 +35,7 @@ class LeversTest {
         TargetResult bWarm = inRun(lever("b", "base", 75, 95), "20260101-levers", 1, Results.PageCache.warm);
 
         String md = Levers.markdown(List.of("20260101-levers", "20260102-levers-cold"), List.of(baseCold, aCold, bWarm),
-                List.of(baseCold, aCold, bWarm), "20260101-000000", List.of());
+                List.of(baseCold, aCold, bWarm), "20260101-000000", List.of(), List.of());
 
         String a = line(md, "| a |");
         String b = line(md, "| b |");
@@ -75,7 +75,7 @@ class LeversTest {
         TargetResult baseCold = inRun(lever("base", null, 60, 100), "20260102-levers-cold", 3, Results.PageCache.cold);
 
         String md = Levers.markdown(List.of("20260101-levers", "20260102-levers-cold"), List.of(baseCold, bWarm),
-                List.of(baseWarm, bWarm, baseCold), "20260101-000000", List.of());
+                List.of(baseWarm, bWarm, baseCold), "20260101-000000", List.of(), List.of());
 
         assertTrue(line(md, "| base |").contains("| 3× cold | not searched | 60.0 |  |"), md);
         // b (75) against the base of its own run (80), not the newer one (60)
