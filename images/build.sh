@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the service's container images.
 # usage: images/build.sh <variant>...|all [--offline] [--no-package] [--no-aot] [--without LIST]
-#   variants: jvm-slim jvm-alpine distroless jlink native
+#   variants: those images/variants.yaml declares (jvm-slim jvm-alpine distroless jlink native)
 #   --offline     build on the bases images/base/build.sh makes from Debian packages (no registry)
 #   --no-package  use the service artifacts already in service/target instead of running Maven
 #   --no-aot      JVM variants: without the JDK 25 AOT cache their images train by default (tag <variant>-no-aot)
@@ -15,22 +15,10 @@ root=$(dirname "$here")
 . "$root/tools/lib/usage.sh"
 . "$here/lib.sh"
 
-VARIANTS=(jvm-slim jvm-alpine distroless jlink native)
+read -ra VARIANTS <<< "$(matrix names)"
 # The variants whose Containerfile trains an AOT cache in an aot-training stage after its runtime stage.
-AOT_VARIANTS=(jvm-slim jvm-alpine distroless jlink)
+read -ra AOT_VARIANTS <<< "$(matrix names aotCache)"
 REPO=${FOOTPRINT_IMAGE_REPO:-localhost/footprint/service}
-
-# Offline build arguments per variant: the locally built stand-ins for the public bases.
-declare -A OFFLINE_ARGS=(
-  [jvm-slim]="BASE_IMAGE=localhost/footprint/debian-jre:25"
-  [distroless]="BASE_IMAGE=localhost/footprint/distroless-java:25"
-  [jlink]="JDK_IMAGE=localhost/footprint/temurin-jdk:25 BASE_IMAGE=localhost/footprint/distroless-cc:trixie"
-  [native]="RUNTIME_IMAGE=localhost/footprint/distroless-cc:trixie"
-)
-declare -A OFFLINE_BASES=(
-  [jvm-slim]="debian-jre" [distroless]="debian-jre distroless-cc distroless-java"
-  [jlink]="debian-slim temurin-jdk distroless-cc" [native]="distroless-cc"
-)
 
 
 EXTENSIONS=(metrics health)
@@ -69,10 +57,10 @@ suffix=${suffix:+-without$suffix}
 
 # Why a variant cannot be built here, or nothing.
 cannot_build() {
-  case $1 in
-    jvm-alpine) $offline && echo "jvm-alpine needs eclipse-temurin:25-jre-alpine from a registry: no musl JRE can be built from Debian packages, and Alpine's archive is not reachable offline" ;;
-    native) $offline && ! native_image >/dev/null && echo "native needs a GraalVM/Mandrel 25 native-image to compile the executable: set GRAALVM_HOME (or put native-image on PATH), or build without --offline to compile in the Mandrel builder image" ;;
-  esac
+  $offline && matrix field "$1" notOffline
+  if $offline && [[ $(matrix field "$1" runtime) == native ]] && ! native_image >/dev/null; then
+    echo "$1 needs a GraalVM/Mandrel 25 native-image to compile the executable: set GRAALVM_HOME (or put native-image on PATH), or build without --offline to compile in the Mandrel builder image"
+  fi
   return 0
 }
 
@@ -119,19 +107,21 @@ package_native() {
 }
 
 build_variant() {
-  local v=$1 args=()
+  local v=$1 args=() runtime offline_args
+  runtime=$(matrix field "$v" runtime)
+  offline_args=$(matrix offline-args "$v" | paste -sd' ' -)
   if $offline; then
-    "$here/base/build.sh" ${OFFLINE_BASES[$v]} || return 1
-    for kv in ${OFFLINE_ARGS[$v]}; do args+=(--build-arg "$kv"); done
+    "$here/base/build.sh" $(matrix offline-bases "$v") || return 1
+    for kv in $offline_args; do args+=(--build-arg "$kv"); done
   fi
-  case $v in
+  case $runtime in
     # With a local native-image the executable is compiled here; without one (and with registry
     # access) the Containerfile compiles it in the Mandrel builder image.
     native) if native_image >/dev/null; then package_native || return 1; args+=(--build-arg BINARY=prebuilt); fi ;;
     *) package_jar || return 1 ;;
   esac
-  args+=(--label "footprint.variant=$v" --label "footprint.bases=$($offline && echo "${OFFLINE_ARGS[$v]:-}" || echo "public defaults")")
-  if [[ $v == native ]] && ni=$(native_image); then
+  args+=(--label "footprint.variant=$v" --label "footprint.bases=$($offline && echo "$offline_args" || echo "public defaults")")
+  if [[ $runtime == native ]] && ni=$(native_image); then
     args+=(--label "footprint.native-image=$("$ni" --version 2>/dev/null | head -1)")
   fi
   local tag=$REPO:$v$suffix start=$SECONDS
@@ -141,7 +131,7 @@ build_variant() {
   args+=(--label "footprint.without-extensions=${without[*]:-none}")
   log "building $tag"
   # (errors are checked by hand: this runs as an if-condition, where set -e does not apply)
-  "$ENGINE" build -q -f "$here/$v/Containerfile" "${args[@]}" -t "$tag" "$root" >/dev/null || return 1
+  "$ENGINE" build -q -f "$here/$(matrix field "$v" containerfile)" "${args[@]}" -t "$tag" "$root" >/dev/null || return 1
   local id size
   id=$("$ENGINE" image inspect --format '{{.Id}}' "$tag") || return 1
   size=$("$ENGINE" image inspect --format '{{.Size}}' "$tag") || return 1

@@ -8,3 +8,34 @@ if [[ -z ${ENGINE:-} ]]; then
   ENGINE=$(basename "$ENGINE")
 fi
 image_exists() { "$ENGINE" image inspect "$1" >/dev/null 2>&1; }
+
+# The image matrix (images/variants.yaml), the one list of the variants:
+#   matrix names [FIELD]          the variants in order; with FIELD, those where it is true
+#   matrix field VARIANT FIELD    one value, '' where absent (true/false for flags)
+#   matrix offline-args VARIANT   its offline build args, KEY=VALUE one per line
+#   matrix offline-bases VARIANT  the images/base images those args name
+MATRIX=${FOOTPRINT_MATRIX:-$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/variants.yaml}
+matrix() {
+  python3 - "$MATRIX" "$@" <<'PY'
+import sys, yaml
+path, query, *rest = sys.argv[1:]
+variants = yaml.safe_load(open(path))["variants"]
+by_name = {v["name"]: v for v in variants}
+def variant(name):
+    if name not in by_name:
+        sys.exit(f"{path}: no variant {name!r} (one of: {' '.join(by_name)})")
+    return by_name[name]
+if query == "names":
+    print(" ".join(v["name"] for v in variants if not rest or v.get(rest[0]) is True))
+elif query == "field":
+    value = variant(rest[0]).get(rest[1], "")
+    print(str(value).lower() if isinstance(value, bool) else value)
+elif query == "offline-args":
+    for k, value in (variant(rest[0]).get("offline") or {}).get("args", {}).items():
+        print(f"{k}={value}")
+elif query == "offline-bases":
+    print(" ".join((variant(rest[0]).get("offline") or {}).get("bases", [])))
+else:
+    sys.exit(f"matrix: unknown query {query!r}")
+PY
+}

@@ -7,7 +7,7 @@ set -euo pipefail
 (($# == 0)) || usage_error "takes no arguments"
 
 pkgs=()
-for p in podman runc catatonit uidmap slirp4netns fuse-overlayfs mmdebstrap wrk hey time curl python3 procps binutils; do
+for p in podman runc catatonit uidmap slirp4netns fuse-overlayfs mmdebstrap wrk hey time curl python3 python3-yaml procps binutils; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || pkgs+=("$p")
 done
 if ((${#pkgs[@]})); then

@@ -46,15 +46,15 @@ public class Overlays implements Callable<Integer> {
     static final String RSS_FLOOR = "peak RSS + " + MIN_HEADROOM_MIB + " MiB";
     /** Requests and limits are rounded up to whole multiples of this many MiB. */
     static final int ROUND_MIB = 8;
-    static final List<String> VARIANTS = List.of("jvm-slim", "jvm-alpine", "distroless", "jlink", "native");
-    /** jvm-alpine cannot be measured here; it runs the same JVM options on the same service. */
-    static final Map<String, String> STAND_INS = Map.of("jvm-alpine", "jvm-slim");
 
     @Option(names = "--results", defaultValue = "bench/results")
     Path results;
 
     @Option(names = "--run", description = "Run id (default: the newest full run)")
     String runId;
+
+    @Option(names = "--matrix", defaultValue = "images/variants.yaml", description = "The image matrix")
+    Path matrix;
 
     @Option(names = "--k8s", defaultValue = "k8s")
     Path k8s;
@@ -75,9 +75,11 @@ public class Overlays implements Callable<Integer> {
         StringBuilder table = new StringBuilder("Generated from bench run `" + id + "`.\n\n"
                 + "| overlay | measured as | peak working set under load (MiB) | peak RSS under load (MiB) | request | limit | memory options |\n"
                 + "|---|---|---|---|---|---|---|\n");
-        List<Soak.Outcome> soaks = soaks(results);
-        for (String variant : VARIANTS) {
-            String measured = STAND_INS.getOrDefault(variant, variant);
+        Variants variants = Variants.load(matrix);
+        List<Soak.Outcome> soaks = soaks(results, variants.names());
+        for (Variants.Variant v : variants.variants()) {
+            String variant = v.name();
+            String measured = v.measuredAs();
             TargetResult r = run.stream().filter(t -> t.target().name().equals(measured)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("run " + id + " has no result for " + measured));
             Path source = store.runDir(id).resolve(measured + ".json");
@@ -180,11 +182,11 @@ public class Overlays implements Callable<Integer> {
     }
 
     /** Every soak outcome under {@code results}, oldest run first. */
-    static List<Soak.Outcome> soaks(Path results) {
+    static List<Soak.Outcome> soaks(Path results, List<String> order) {
         List<Soak.Outcome> out = new ArrayList<>();
         try (var dirs = Files.list(results)) {
             for (Path d : dirs.filter(p -> p.getFileName().toString().startsWith("soak-") && Files.isDirectory(p)).sorted().toList()) {
-                out.addAll(Soak.outcomes(Soak.resultFiles(d)));
+                out.addAll(Soak.outcomes(Soak.resultFiles(d), order));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the soaks in " + results, e);

@@ -63,8 +63,11 @@ public class Soak implements Callable<Integer> {
             end
             """;
 
-    @Option(names = "--variants", split = ",", defaultValue = "jvm-slim,distroless,jlink,native")
+    @Option(names = "--variants", split = ",", description = "Default: every variant images/variants.yaml builds offline")
     List<String> variants;
+
+    @Option(names = "--matrix", defaultValue = "images/variants.yaml", description = "The image matrix")
+    Path matrix;
 
     @Option(names = "--minutes", defaultValue = "10")
     int minutes;
@@ -131,6 +134,16 @@ public class Soak implements Callable<Integer> {
             }
             writeDocs(runId);
             return 0;
+        }
+        Variants matrixFile = Variants.load(matrix);
+        if (variants == null) {
+            variants = matrixFile.offlineBuildable();
+        }
+        for (String v : variants) {
+            if (!matrixFile.names().contains(v)) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "--variants: no variant " + v + " in " + matrix + " (one of: " + String.join(", ", matrixFile.names()) + ")");
+            }
         }
         ContainerEngine engine = ContainerEngine.detect(engineName);
         Wrk wrk = new Wrk("wrk", new GeneratorProcess(GENERATOR_CPUS));
@@ -293,12 +306,11 @@ public class Soak implements Callable<Integer> {
     }
 
     /** Every variant's outcome in a soak run's result files, in the default variant order. */
-    static List<Outcome> outcomes(List<JsonNode> files) throws IOException {
+    static List<Outcome> outcomes(List<JsonNode> files, List<String> order) throws IOException {
         List<Outcome> out = new ArrayList<>();
         for (JsonNode n : files) {
             out.add(ResultStore.JSON.treeToValue(n.get("outcome"), Outcome.class));
         }
-        List<String> order = Overlays.VARIANTS;
         out.sort(Comparator.comparingInt(o -> order.indexOf(o.variant()) < 0 ? order.size() : order.indexOf(o.variant())));
         return out;
     }
@@ -311,7 +323,7 @@ public class Soak implements Callable<Integer> {
     /** docs/reliability.md's soak table, from the run's result files. */
     private void writeDocs(String id) throws IOException {
         List<JsonNode> files = resultFiles(results.resolve(id));
-        GeneratedBlock.replace(docs.resolve("reliability.md"), "soak", "bench/run.sh soak", table(id, outcomes(files)) + "\n" + sittings(files));
+        GeneratedBlock.replace(docs.resolve("reliability.md"), "soak", "bench/run.sh soak", table(id, outcomes(files, Variants.load(matrix).names())) + "\n" + sittings(files));
     }
 
     /**

@@ -121,6 +121,7 @@ class OverlaysTest {
         write.k8s = dir.resolve("k8s");
         write.docs = dir.resolve("docs");
         write.runId = "20260101-000000";
+        write.matrix = VariantsTest.IMAGES.resolve("variants.yaml");
         assertEquals(0, write.call());
         assertTrue(Files.readString(dir.resolve("k8s/overlays/jvm-alpine/memory.yaml")).contains("same JVM"));
 
@@ -128,6 +129,7 @@ class OverlaysTest {
         check.results = write.results;
         check.k8s = write.k8s;
         check.docs = write.docs;
+        check.matrix = write.matrix;
         check.runId = write.runId;
         check.check = true;
         assertEquals(0, check.call());

@@ -25,7 +25,7 @@ class SoakTest {
         ResultStore.JSON.writeValue(dir.resolve("jvm-slim.json").toFile(),
                 Map.of("outcome", outcome("jvm-slim", 3, "connect 0, read 1, write 0, timeout 2", false)));
 
-        List<Soak.Outcome> read = Soak.outcomes(Soak.resultFiles(dir));
+        List<Soak.Outcome> read = Soak.outcomes(Soak.resultFiles(dir), Variants.load(Path.of("../images/variants.yaml")).names());
 
         assertEquals(List.of("jvm-slim", "native"), read.stream().map(Soak.Outcome::variant).toList());
         String table = Soak.table("soak-x", read);

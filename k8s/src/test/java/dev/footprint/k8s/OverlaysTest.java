@@ -13,11 +13,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -38,9 +42,18 @@ class OverlaysTest {
         }
     }
 
+    /** The image matrix (images/variants.yaml): each variant's name and runtime (jvm or native). */
+    static Map<String, String> variants() throws IOException {
+        Map<String, String> runtimes = new TreeMap<>();
+        new ObjectMapper(new YAMLFactory())
+                .readTree(Manifests.K8S.resolveSibling("images").resolve("variants.yaml").toFile()).get("variants")
+                .forEach(v -> runtimes.put(v.get("name").asText(), v.get("runtime").asText()));
+        return runtimes;
+    }
+
     @Test
-    void thereIsAnOverlayPerVariant() throws IOException {
-        assertEquals(List.of("distroless", "jlink", "jvm-alpine", "jvm-slim", "native"), overlays().toList());
+    void thereIsAnOverlayPerVariantOfTheImageMatrix() throws IOException {
+        assertEquals(List.copyOf(variants().keySet()), overlays().toList());
     }
 
     @ParameterizedTest
@@ -82,7 +95,7 @@ class OverlaysTest {
         assertNotNull(requests.get("cpu"), "a CPU request, which the HPA's utilization target needs");
 
         assertEquals("localhost/footprint/service:" + overlay, c.getImage(), "the overlay's image");
-        boolean jvm = !overlay.equals("native");
+        boolean jvm = variants().get(overlay).equals("jvm");
         if (jvm) {
             assertTrue(c.getEnv().stream().anyMatch(e -> e.getName().equals("JDK_JAVA_OPTIONS") && !e.getValue().isBlank()),
                     "a JVM overlay sets the measured memory options");

@@ -1,0 +1,61 @@
+package dev.footprint.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/** The image matrix, images/variants.yaml: the one list of the service's image variants. */
+record Variants(List<Variant> variants) {
+
+    static final Path DEFAULT = Path.of("images/variants.yaml");
+
+    /** jvm: memory options in JDK_JAVA_OPTIONS; native (a Java keyword, hence the name): the executable's arguments. */
+    enum Runtime {
+        jvm,
+        @JsonProperty("native")
+        nativeExecutable
+    }
+
+    /**
+     * One variant, as the matrix declares it (the fields images/build.sh and images/check.sh read too).
+     *
+     * @param offline the build args and bases that build it without a registry, or null where it cannot be built here
+     * @param standIn the variant measured in its place, or null
+     */
+    record Variant(String name, String description, Runtime runtime, String containerfile, boolean shell, boolean aotCache,
+            Offline offline, String notOffline, String standIn) {
+
+        /** The variant whose measurements stand for this one: itself, or its stand-in. */
+        String measuredAs() {
+            return standIn != null ? standIn : name;
+        }
+    }
+
+    record Offline(Map<String, String> args, List<String> bases) {
+    }
+
+    static Variants load(Path file) {
+        try {
+            return new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+                    .readValue(file.toFile(), Variants.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the image matrix " + file, e);
+        }
+    }
+
+    List<String> names() {
+        return variants.stream().map(Variant::name).toList();
+    }
+
+    /** The variants that build here without a registry: the ones the soak runs. */
+    List<String> offlineBuildable() {
+        return variants.stream().filter(v -> v.offline() != null).map(Variant::name).toList();
+    }
+}
