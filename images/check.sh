@@ -48,7 +48,7 @@ check_variant() {
   local t0
   t0=$(date +%s%N)
   "$ENGINE" run -d --pull=never --name "$ctr" --network host --memory "$memory" --memory-swap "$memory" \
-    --read-only --tmpfs /tmp:rw,size=16m --cap-drop ALL --security-opt no-new-privileges --user 65532:65532 \
+    "${LOCKED_DOWN[@]}" \
     -e QUARKUS_HTTP_PORT="$PORT" -e QUARKUS_HTTP_HOST=127.0.0.1 "$image" >/dev/null
   local deadline=$((SECONDS + 60))
   until curl -sf -o /dev/null --max-time 1 "$base/"; do

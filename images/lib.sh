@@ -39,3 +39,6 @@ else:
     sys.exit(f"matrix: unknown query {query!r}")
 PY
 }
+
+# The locked-down run flags (images/locked-down.args), for `"$ENGINE" run "${LOCKED_DOWN[@]}" ...`.
+mapfile -t LOCKED_DOWN < <(grep -v '^#' "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/locked-down.args")

@@ -18,7 +18,7 @@ nofile=$(( $(ulimit -Hn) < 8192 ? $(ulimit -Hn) : 8192 ))
 nproc=$(( $(ulimit -Hu) < 4096 ? $(ulimit -Hu) : 4096 ))
 "$ENGINE" run -d --pull=never --name "$ctr" --network host --memory 256m --memory-swap 256m \
   --ulimit "nofile=$nofile:$nofile" --ulimit "nproc=$nproc:$nproc" \
-  --read-only --tmpfs /tmp:rw,size=16m --cap-drop ALL --security-opt no-new-privileges \
+  "${LOCKED_DOWN[@]}" \
   -e QUARKUS_HTTP_PORT="$port" -e QUARKUS_HTTP_HOST=127.0.0.1 "$image" >/dev/null
 trap '"$ENGINE" rm -f "$ctr" >/dev/null 2>&1 || true' EXIT
 for _ in $(seq 1 600); do curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready" && break; sleep 0.1; done

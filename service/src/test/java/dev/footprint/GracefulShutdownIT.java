@@ -8,6 +8,7 @@ import java.net.SocketException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -281,12 +282,20 @@ class GracefulShutdownIT {
         return java.util.Arrays.stream(cmd.group(1).split(",")).map(a -> a.trim().replace("\"", "")).toList();
     }
 
+    /** The locked-down run flags, as every check runs an image (images/locked-down.args). */
+    private static List<String> lockedDown() throws IOException {
+        return Files.readAllLines(Path.of("../images/locked-down.args")).stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    }
+
     private static Launched container(String image) throws IOException {
         String engine = System.getProperty("footprint.engine", "podman");
         String name = "footprint-graceful-shutdown";
         run(List.of(engine, "rm", "-f", name));
-        run(List.of(engine, "run", "-d", "--pull=never", "--name", name, "--network", "host", "--memory", "256m",
-                "-e", "QUARKUS_HTTP_PORT=" + PORT, "-e", "QUARKUS_HTTP_HOST=127.0.0.1", image));
+        List<String> cmd = new ArrayList<>(List.of(engine, "run", "-d", "--pull=never", "--name", name, "--network", "host",
+                "--memory", "256m"));
+        cmd.addAll(lockedDown());
+        cmd.addAll(List.of("-e", "QUARKUS_HTTP_PORT=" + PORT, "-e", "QUARKUS_HTTP_HOST=127.0.0.1", image));
+        run(cmd);
         return new Launched() {
             int code = -1;
 
