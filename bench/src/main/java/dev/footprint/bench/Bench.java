@@ -2,10 +2,12 @@ package dev.footprint.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,8 +24,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import java.time.Instant;
-import java.util.HashMap;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = { Bench.Run.class, Report.class, Bench.Images.class, NativeBuild.class, Overlays.class, Soak.class, Levers.class },
         description = "Measures container memory of the service's image variants and of peer stacks.")

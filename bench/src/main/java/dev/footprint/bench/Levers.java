@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
@@ -16,8 +18,6 @@ import dev.footprint.bench.Results.Stat;
 import dev.footprint.bench.Results.TargetResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import java.util.LinkedHashMap;
-import java.util.Objects;
 
 /**
  * Writes docs/levers.md: each memory lever's measured effect next to its cost (from runs of
@@ -141,13 +141,12 @@ public class Levers implements Callable<Integer> {
             md.append("| ").append(r.target().name()).append(" | ").append(r.target().description())
                     .append(" | ").append(measuredAs(r)).append(changedSince(r, current) ? ", *settings changed since*" : "")
                     .append(" | ").append(needs(r));
-            for (String[] m : new String[][] { { "idleMiB", "1" }, { "peak200MiB", "1" }, { "afterWorkMiB", "1" },
-                    { "readyAfterProcessStartMs", "0" } }) {
-                md.append(" | ").append(Report.stat(r.summary(), m[0], Integer.parseInt(m[1])))
-                        .append(" | ").append(delta(r, base, m[0], Integer.parseInt(m[1]), false));
+            for (Metric m : List.of(Metric.idleMiB, Metric.peak200MiB, Metric.afterWorkMiB, Metric.readyAfterProcessStartMs)) {
+                int decimals = m == Metric.readyAfterProcessStartMs ? 0 : 1;
+                md.append(" | ").append(Report.stat(r.summary(), m, decimals)).append(" | ").append(delta(r, base, m, decimals, false));
             }
-            md.append(" | ").append(Report.stat(r.summary(), "rps_c50", 0)).append(" | ").append(delta(r, base, "rps_c50", 0, true))
-                    .append(" | ").append(Report.stat(r.summary(), "p99Ms_c50", 1)).append(" |\n");
+            md.append(" | ").append(Report.stat(r.summary(), Metric.rps_c50, 0)).append(" | ").append(delta(r, base, Metric.rps_c50, 0, true))
+                    .append(" | ").append(Report.stat(r.summary(), Metric.p99Ms_c50, 1)).append(" |\n");
         }
         md.append("\nStartup here is from the container process's start to its first 200 response. ");
         if (levers.stream().anyMatch(r -> r.run().settings().pageCache() == Results.PageCache.warm)) {
@@ -175,7 +174,8 @@ public class Levers implements Callable<Integer> {
         return r.needs().neededBytes() < 0 ? "none found" : Report.fmt(r.needs().neededBytes() / Summary.MIB, 0);
     }
 
-    private static String delta(TargetResult r, Optional<TargetResult> base, String key, int decimals, boolean percent) {
+    private static String delta(TargetResult r, Optional<TargetResult> base, Metric m, int decimals, boolean percent) {
+        String key = m.name();
         if (base.isEmpty() || base.get() == r || !r.summary().containsKey(key) || !base.get().summary().containsKey(key)) {
             return "";
         }
@@ -199,12 +199,12 @@ public class Levers implements Callable<Integer> {
                 + "| target | goal | measured | verdict | closest lever row |\n|---|---|---|---|---|\n");
         List<TargetResult> variants = full.stream().filter(r -> r.target().kind().equals("variant") && !r.summary().isEmpty()).toList();
         List<TargetResult> jvms = variants.stream().filter(r -> !r.target().name().equals("native")).toList();
-        ToDoubleFunction<TargetResult> idle = r -> med(r, "idleMiB");
+        ToDoubleFunction<TargetResult> idle = r -> med(r, Metric.idleMiB);
         TargetResult bestJvm = jvms.stream().min(Comparator.comparingDouble(idle)).orElse(null);
-        ToDoubleFunction<TargetResult> peak = r -> med(r, "peak200MiB");
-        ToDoubleFunction<TargetResult> start = r -> med(r, "readyAfterProcessStartMs");
-        ToDoubleFunction<TargetResult> peakRatio = r -> med(r, "peak200MiB") / med(r, "idleMiB");
-        ToDoubleFunction<TargetResult> afterRatio = r -> med(r, "afterWorkMiB") / med(r, "idleMiB");
+        ToDoubleFunction<TargetResult> peak = r -> med(r, Metric.peak200MiB);
+        ToDoubleFunction<TargetResult> start = r -> med(r, Metric.readyAfterProcessStartMs);
+        ToDoubleFunction<TargetResult> peakRatio = r -> med(r, Metric.peak200MiB) / med(r, Metric.idleMiB);
+        ToDoubleFunction<TargetResult> afterRatio = r -> med(r, Metric.afterWorkMiB) / med(r, Metric.idleMiB);
         if (bestJvm != null) {
             String n = bestJvm.target().name();
             md.append(row("best JVM variant (" + n + "): idle", "≤ 32 MiB", idle.applyAsDouble(bestJvm), 32, " MiB",
@@ -228,7 +228,7 @@ public class Levers implements Callable<Integer> {
                     closest(levers, leverPrefix(v), afterRatio, "×")));
         }
         List<TargetResult> peers = full.stream().filter(r -> r.target().kind().equals("peer") && !r.summary().isEmpty()).toList();
-        ToDoubleFunction<TargetResult> rpsPerMiB = r -> med(r, "rpsPerMiB");
+        ToDoubleFunction<TargetResult> rpsPerMiB = r -> med(r, Metric.rpsPerMiB);
         TargetResult bestPeer = peers.stream().max(Comparator.comparingDouble(rpsPerMiB)).orElse(null);
         if (bestPeer != null) {
             for (TargetResult v : variants) {
@@ -280,8 +280,8 @@ public class Levers implements Callable<Integer> {
         return "| " + what + " | " + goal + " | " + m + " | " + verdict + " | " + closest + " |\n";
     }
 
-    private static double med(TargetResult r, String key) {
+    private static double med(TargetResult r, Metric m) {
         Map<String, Stat> s = r.summary();
-        return s.containsKey(key) ? s.get(key).median() : Double.NaN;
+        return s.containsKey(m.name()) ? s.get(m.name()).median() : Double.NaN;
     }
 }

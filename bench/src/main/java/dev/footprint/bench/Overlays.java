@@ -8,14 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
 import dev.footprint.bench.Results.Stat;
 import dev.footprint.bench.Results.TargetResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import java.util.Objects;
-import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
 /**
  * Writes each Kubernetes overlay's memory settings (k8s/overlays/VARIANT/memory.yaml) from a bench
@@ -211,14 +212,15 @@ public class Overlays implements Callable<Integer> {
     /** The median peak working set under load: the largest of the 50, 200 connection and /work phases. */
     static double peak(TargetResult r) {
         Map<String, Stat> s = r.summary();
-        return Math.max(s.get("peak200MiB").median(),
-                Math.max(s.get("peak50MiB").median(), s.containsKey("workPeakMiB") ? s.get("workPeakMiB").median() : 0));
+        Stat work = s.get(Metric.workPeakMiB.name());
+        return Math.max(s.get(Metric.peak200MiB.name()).median(),
+                Math.max(s.get(Metric.peak50MiB.name()).median(), work != null ? work.median() : 0));
     }
 
     /** The median, over repetitions, of the largest RSS in the 50, 200 connection and /work phases. */
     static double peakRss(TargetResult r) {
         double[] perRep = r.repetitions().stream().mapToDouble(rep -> rep.phases().stream()
-                .filter(p -> List.of("c50", "c200", "work").contains(p.phase()))
+                .filter(p -> Phase.LOADED.stream().anyMatch(l -> l.name().equals(p.phase())))
                 .mapToLong(Results.PhaseResult::rssMax).max().orElse(0) / Summary.MIB).toArray();
         return Summary.stat(perRep).median();
     }

@@ -5,15 +5,19 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler.LegendPosition;
@@ -25,10 +29,6 @@ import dev.footprint.bench.Results.Stat;
 import dev.footprint.bench.Results.TargetResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Comparator;
-import java.util.Objects;
-import java.util.TreeMap;
 
 /** Writes docs/memory.md and its charts from one run's result files. Never edit the output by hand. */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -106,9 +106,9 @@ public class Report implements Callable<Integer> {
             Map<String, Stat> s = nativeRun.summary();
             md.append("| container image (bench run `").append(nativeRun.run().runId()).append("`) | ")
                     .append(fmt(nativeRun.image().sizeBytes() / Summary.MIB, 1)).append(" MiB |\n");
-            md.append("| idle / peak at 200 connections, working set | ").append(stat(s, "idleMiB", 1)).append(" / ")
-                    .append(stat(s, "peak200MiB", 1)).append(" MiB |\n");
-            md.append("| first 200 after the process started | ").append(stat(s, "readyAfterProcessStartMs", 0)).append(" ms |\n");
+            md.append("| idle / peak at 200 connections, working set | ").append(stat(s, Metric.idleMiB, 1)).append(" / ")
+                    .append(stat(s, Metric.peak200MiB, 1)).append(" MiB |\n");
+            md.append("| first 200 after the process started | ").append(stat(s, Metric.readyAfterProcessStartMs, 0)).append(" ms |\n");
         }
         md.append("\nRecorded ").append(b.get("recordedAt").asText()).append(" by `tools/native-build.sh` in `bench/results/native-build/`.\n");
         return md.toString();
@@ -212,17 +212,17 @@ public class Report implements Callable<Integer> {
             }
             Map<String, Stat> s = r.summary();
             md.append("| ").append(t.name()).append(" | ").append(what).append(" | ").append(article)
-                    .append(" | ").append(stat(s, "idleMiB", 1))
-                    .append(" | ").append(stat(s, "peak50MiB", 1))
-                    .append(" | ").append(stat(s, "peak200MiB", 1))
-                    .append(" | ").append(stat(s, "afterWorkMiB", 1))
-                    .append(" | ").append(stat(s, "startupMs", 0))
+                    .append(" | ").append(stat(s, Metric.idleMiB, 1))
+                    .append(" | ").append(stat(s, Metric.peak50MiB, 1))
+                    .append(" | ").append(stat(s, Metric.peak200MiB, 1))
+                    .append(" | ").append(stat(s, Metric.afterWorkMiB, 1))
+                    .append(" | ").append(stat(s, Metric.startupMs, 0))
                     .append(" | ").append(fmt(r.image().sizeBytes() / Summary.MIB, 0))
-                    .append(" | ").append(stat(s, "rps_c50", 0))
-                    .append(" | ").append(stat(s, "p99Ms_c50", 1))
-                    .append(" | ").append(t.caveat() != null ? "left out: caveat" : stat(s, "rpsPerMiB", 0))
-                    .append(" | ").append(fmt(worst(r, "errors", "non2xx"), 0))
-                    .append(" | ").append(fmt(worst(r, "oomKills"), 0))
+                    .append(" | ").append(stat(s, Metric.rps_c50, 0))
+                    .append(" | ").append(stat(s, Metric.p99Ms_c50, 1))
+                    .append(" | ").append(t.caveat() != null ? "left out: caveat" : stat(s, Metric.rpsPerMiB, 0))
+                    .append(" | ").append(fmt(worst(r, Metric.errors, Metric.non2xx), 0))
+                    .append(" | ").append(fmt(worst(r, Metric.oomKills), 0))
                     .append(" |\n");
         }
         md.append("\n![Idle and peak working set per target](charts/idle-vs-peak.png)\n\n");
@@ -241,20 +241,20 @@ public class Report implements Callable<Integer> {
             }
             Map<String, Stat> s = r.summary();
             md.append("| ").append(r.target().name())
-                    .append(" | ").append(stat(s, "idleRssMiB", 1))
+                    .append(" | ").append(stat(s, Metric.idleRssMiB, 1))
                     .append(" | ").append(stat(s, Metric.idleRssAnonMiB, 1)).append(" / ").append(stat(s, Metric.idleRssFileMiB, 1))
                     .append(" / ").append(stat(s, Metric.idleRssShmemMiB, 1))
                     .append(" | ").append(stat(s, Metric.idleMappedFileMiB, 1))
-                    .append(" | ").append(stat(s, "idlePssMiB", 1))
-                    .append(" | ").append(stat(s, "peakPssMiB", 1))
-                    .append(" | ").append(stat(s, "workPeakMiB", 1))
+                    .append(" | ").append(stat(s, Metric.idlePssMiB, 1))
+                    .append(" | ").append(stat(s, Metric.peakPssMiB, 1))
+                    .append(" | ").append(stat(s, Metric.workPeakMiB, 1))
                     .append(" | ").append(stat(s, Metric.startupPeakMiB, 1))
                     .append(" | ").append(stat(s, Metric.kernelPeakMiB, 1))
-                    .append(" | ").append(fmt(med(s, "idleThreads"), 0)).append(" / ").append(fmt(med(s, "peakThreads"), 0))
-                    .append(" | ").append(stat(s, "rps_c200", 0))
-                    .append(" | ").append(stat(s, "p99Ms_c200", 1))
-                    .append(" | ").append(stat(s, "rps_work", 0))
-                    .append(" | ").append(stat(s, "p99Ms_work", 1))
+                    .append(" | ").append(fmt(med(s, Metric.idleThreads), 0)).append(" / ").append(fmt(med(s, Metric.peakThreads), 0))
+                    .append(" | ").append(stat(s, Metric.rps_c200, 0))
+                    .append(" | ").append(stat(s, Metric.p99Ms_c200, 1))
+                    .append(" | ").append(stat(s, Metric.rps_work, 0))
+                    .append(" | ").append(stat(s, Metric.p99Ms_work, 1))
                     .append(" | ").append(stat(s, Metric.cpuMsPerRequest_c50, 1))
                     .append(" | ").append(throttled(r))
                     .append(" | ").append(generatorLoad(r, Phase.c50)).append(" / ").append(generatorLoad(r, Phase.c200))
@@ -474,10 +474,10 @@ public class Report implements Callable<Integer> {
         List<Double> idle = new ArrayList<>();
         List<Double> peak = new ArrayList<>();
         for (TargetResult r : results) {
-            if (r.summary() != null && r.summary().containsKey("idleMiB") && r.summary().containsKey("peak200MiB")) {
+            if (r.summary() != null && r.summary().containsKey(Metric.idleMiB.name()) && r.summary().containsKey(Metric.peak200MiB.name())) {
                 names.add(r.target().name());
-                idle.add(r.summary().get("idleMiB").median());
-                peak.add(r.summary().get("peak200MiB").median());
+                idle.add(r.summary().get(Metric.idleMiB.name()).median());
+                peak.add(r.summary().get(Metric.peak200MiB.name()).median());
             }
         }
         chart.addSeries("idle", names, idle);
@@ -492,16 +492,12 @@ public class Report implements Callable<Integer> {
         }
         Map<String, Stat> s = r.summary();
         return String.format(Locale.ROOT, "%s: idle %s MiB, peak 50c %s, peak 200c %s, after /work %s, startup %s ms, %s req/s at 50c",
-                r.target().name(), stat(s, "idleMiB", 1), stat(s, "peak50MiB", 1), stat(s, "peak200MiB", 1),
-                stat(s, "afterWorkMiB", 1), stat(s, "startupMs", 0), stat(s, "rps_c50", 0));
+                r.target().name(), stat(s, Metric.idleMiB, 1), stat(s, Metric.peak50MiB, 1), stat(s, Metric.peak200MiB, 1),
+                stat(s, Metric.afterWorkMiB, 1), stat(s, Metric.startupMs, 0), stat(s, Metric.rps_c50, 0));
     }
 
     static String stat(Map<String, Stat> s, Metric key, int decimals) {
-        return stat(s, key.name(), decimals);
-    }
-
-    static String stat(Map<String, Stat> s, String key, int decimals) {
-        Stat v = s.get(key);
+        Stat v = s.get(key.name());
         if (v == null) {
             return "–";
         }
@@ -512,26 +508,26 @@ public class Report implements Callable<Integer> {
     }
 
     /**
-     * The worst repetition's count of errors and non-2xx answers, or with "oomKills" its OOM kills: a median
-     * would hide a repetition that stalled or was killed.
+     * The worst repetition's count of errors and non-2xx answers, or with {@link Metric#oomKills} its OOM kills: a
+     * median would hide a repetition that stalled or was killed.
      */
-    static double worst(TargetResult r, String... counts) {
+    static double worst(TargetResult r, Metric... counts) {
         return r.repetitions().stream().mapToDouble(rep -> {
             double n = 0;
-            for (String c : counts) {
+            for (Metric c : counts) {
                 n += switch (c) {
-                    case "errors" -> rep.phases().stream().filter(p -> p.load() != null).mapToDouble(p -> p.load().errors()).sum();
-                    case "non2xx" -> rep.phases().stream().filter(p -> p.load() != null).mapToDouble(p -> p.load().non2xx()).sum();
-                    case "oomKills" -> rep.oomKills();
-                    default -> throw new IllegalArgumentException(c);
+                    case errors -> rep.phases().stream().filter(p -> p.load() != null).mapToDouble(p -> p.load().errors()).sum();
+                    case non2xx -> rep.phases().stream().filter(p -> p.load() != null).mapToDouble(p -> p.load().non2xx()).sum();
+                    case oomKills -> rep.oomKills();
+                    default -> throw new IllegalArgumentException(c + " is not a count");
                 };
             }
             return n;
         }).max().orElse(0);
     }
 
-    private static double med(Map<String, Stat> s, String key) {
-        Stat v = s.get(key);
+    private static double med(Map<String, Stat> s, Metric key) {
+        Stat v = s.get(key.name());
         return v == null ? 0 : v.median();
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -16,7 +17,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.footprint.bench.Results.Stat;
 import dev.footprint.bench.Results.TargetResult;
-import java.util.Locale;
 
 /** Reads and writes bench/results/RUN-ID/: one JSON per target and a summary CSV. */
 final class ResultStore {

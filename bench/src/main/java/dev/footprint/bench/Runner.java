@@ -1,5 +1,7 @@
 package dev.footprint.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,8 +27,6 @@ import dev.footprint.bench.Results.Repetition;
 import dev.footprint.bench.Results.Settings;
 import dev.footprint.memory.CgroupCpu;
 import dev.footprint.memory.CgroupMemory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * One repetition for one target: a fresh container, time to its first 200, then the phases idle,

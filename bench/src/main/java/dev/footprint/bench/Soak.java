@@ -2,6 +2,10 @@ package dev.footprint.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,8 +14,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +28,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
 import dev.footprint.bench.Results.Repetition;
 import dev.footprint.bench.Results.Settings;
@@ -31,11 +36,6 @@ import dev.footprint.bench.Results.TargetResult;
 import dev.footprint.memory.CgroupMemory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
 /**
  * Load at the limit: each variant in a container with its Kubernetes overlay's memory limit and

@@ -1,10 +1,10 @@
 package dev.footprint.bench;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.nio.file.Path;
-import java.util.ArrayList;
 
 /**
  * Runs wrk (Debian's wrk 4.1) against a URL on 127.0.0.1 for a fixed time. One wrk thread: the
