@@ -5,17 +5,28 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-/** The target list, bench/targets.yaml. */
+/**
+ * The target list, bench/targets.yaml: the service's variants from the image matrix (images/variants.yaml), then
+ * the targets the file lists.
+ */
 public final class Targets {
 
-    public record File(List<TargetSpec> targets) {
+    /** @param variants the settings every variant of the matrix is measured with, or null for a file of other targets */
+    public record File(VariantSettings variants, List<TargetSpec> targets) {
     }
+
+    public record VariantSettings(String workPath, Map<String, String> env) {
+    }
+
+    /** Where a variant's image is tagged (images/build.sh). */
+    static final String SERVICE_IMAGE = "localhost/footprint/service:";
 
     private Targets() {
     }
@@ -24,7 +35,9 @@ public final class Targets {
         try {
             ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
                     .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-            List<TargetSpec> targets = mapper.readValue(yaml.toFile(), File.class).targets();
+            File file = mapper.readValue(yaml.toFile(), File.class);
+            List<TargetSpec> targets = file.variants() == null ? file.targets() : withVariants(file,
+                    Variants.load(yaml.toAbsolutePath().getParent().resolveSibling("images").resolve("variants.yaml")));
             Set<String> names = new LinkedHashSet<>();
             for (TargetSpec t : targets) {
                 if (t.name() == null || !t.name().matches("[a-z0-9][a-z0-9-]*")) {
@@ -41,6 +54,29 @@ public final class Targets {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + yaml + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The matrix's variants, then the file's targets. The tables list what was measured first: the variants built
+     * here, the rows derived from them (kind untuned), then a variant that cannot be built here, then the rest.
+     */
+    static List<TargetSpec> withVariants(File file, Variants matrix) {
+        List<TargetSpec> measured = new ArrayList<>();
+        List<TargetSpec> notBuilt = new ArrayList<>();
+        for (Variants.Variant v : matrix.variants()) {
+            boolean built = v.offline() != null;
+            (built ? measured : notBuilt).add(new TargetSpec(v.name(), "variant", built ? SERVICE_IMAGE + v.name() : null, "/",
+                    file.variants().workPath(), List.of(), file.variants().env(), null, built ? null : v.notOffline(),
+                    v.description(), null));
+        }
+        List<TargetSpec> out = new ArrayList<>(measured);
+        int i = 0;
+        while (i < file.targets().size() && "untuned".equals(file.targets().get(i).kind())) {
+            out.add(file.targets().get(i++));
+        }
+        out.addAll(notBuilt);
+        out.addAll(file.targets().subList(i, file.targets().size()));
+        return out;
     }
 
     /**

@@ -28,6 +28,18 @@ class TargetsTest {
     }
 
     @Test
+    void theVariantsComeFromTheImageMatrixInTheTablesOrder() {
+        List<TargetSpec> all = Targets.load(Path.of("targets.yaml"));
+        assertEquals(List.of("jvm-slim", "distroless", "jlink", "native", "jvm-slim-no-tuning", "jvm-alpine", "uvicorn-default"),
+                names(all).subList(0, 7), "built variants, the untuned row, then the variant not built here, then the peers");
+        TargetSpec jlink = all.get(2);
+        assertEquals("localhost/footprint/service:jlink", jlink.image());
+        assertEquals("/work?kib=256", jlink.workPath());
+        assertEquals("{port}", jlink.env().get("QUARKUS_HTTP_PORT"));
+        assertTrue(!all.get(5).measured() && all.get(5).notMeasured().contains("musl"), "jvm-alpine says why it is not measured");
+    }
+
+    @Test
     void everyLeverNamesABaselineInTheSameFile() {
         List<TargetSpec> levers = Targets.load(Path.of("levers.yaml"));
         List<String> names = names(levers);
