@@ -9,9 +9,9 @@
 #   bench/run.sh report [--run RUN-ID]              regenerate docs from committed results
 # Other options: bench/run.sh run --help
 set -euo pipefail
+. "$(dirname "$0")/../tools/lib/usage.sh" "${1:-}" # only a first -h/--help: `bench/run.sh run --help` is the bench's own
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-. tools/lib/usage.sh
 [[ ${1:-} == run ]] && shift # `bench/run.sh run ...` is the same as `bench/run.sh ...`
 
 jar=bench/target/footprint-bench.jar

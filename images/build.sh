@@ -15,9 +15,9 @@ root=$(dirname "$here")
 . "$root/tools/lib/usage.sh"
 . "$here/lib.sh"
 
-read -ra VARIANTS <<< "$(matrix names)"
+names=$(matrix names); read -ra VARIANTS <<< "$names"
 # The variants whose Containerfile trains an AOT cache in an aot-training stage after its runtime stage.
-read -ra AOT_VARIANTS <<< "$(matrix names aotCache)"
+names=$(matrix names aotCache); read -ra AOT_VARIANTS <<< "$names"
 REPO=${FOOTPRINT_IMAGE_REPO:-localhost/footprint/service}
 
 
@@ -107,11 +107,14 @@ package_native() {
 }
 
 build_variant() {
-  local v=$1 args=() runtime offline_args
-  runtime=$(matrix field "$v" runtime)
-  offline_args=$(matrix offline-args "$v" | paste -sd' ' -)
+  local v=$1 args=() runtime offline_args bases containerfile
+  runtime=$(matrix field "$v" runtime) || return 1
+  containerfile=$(matrix field "$v" containerfile) || return 1
+  offline_args=$(matrix offline-args "$v") || return 1
+  offline_args=$(paste -sd' ' - <<< "$offline_args")
   if $offline; then
-    "$here/base/build.sh" $(matrix offline-bases "$v") || return 1
+    bases=$(matrix offline-bases "$v") || return 1
+    "$here/base/build.sh" $bases || return 1
     for kv in $offline_args; do args+=(--build-arg "$kv"); done
   fi
   case $runtime in
@@ -131,7 +134,7 @@ build_variant() {
   args+=(--label "footprint.without-extensions=${without[*]:-none}")
   log "building $tag"
   # (errors are checked by hand: this runs as an if-condition, where set -e does not apply)
-  "$ENGINE" build -q -f "$here/$(matrix field "$v" containerfile)" "${args[@]}" -t "$tag" "$root" >/dev/null || return 1
+  "$ENGINE" build -q -f "$here/$containerfile" "${args[@]}" -t "$tag" "$root" >/dev/null || return 1
   local id size
   id=$("$ENGINE" image inspect --format '{{.Id}}' "$tag") || return 1
   size=$("$ENGINE" image inspect --format '{{.Size}}' "$tag") || return 1

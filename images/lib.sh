@@ -41,4 +41,7 @@ PY
 }
 
 # The locked-down run flags (images/locked-down.args), for `"$ENGINE" run "${LOCKED_DOWN[@]}" ...`.
-mapfile -t LOCKED_DOWN < <(grep -v '^#' "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/locked-down.args")
+LOCKED_DOWN_FILE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/locked-down.args
+[[ -r $LOCKED_DOWN_FILE ]] || die "no $LOCKED_DOWN_FILE"
+mapfile -t LOCKED_DOWN < <(grep -Ev '^[[:space:]]*(#|$)' "$LOCKED_DOWN_FILE")
+((${#LOCKED_DOWN[@]})) || die "no flags in $LOCKED_DOWN_FILE"

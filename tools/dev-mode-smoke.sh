@@ -3,8 +3,8 @@
 # GET / to answer 200, stop it. Fails if dev mode does not come up or does not stop.
 # usage: tools/dev-mode-smoke.sh     env: DEV_PORT (8080), DEV_TIMEOUT (240 s)
 set -euo pipefail
+. "$(dirname "$0")/lib/usage.sh"
 cd "$(dirname "$0")/.."
-. tools/lib/usage.sh
 (($# == 0)) || usage_error "takes no arguments"
 port=${DEV_PORT:-8080}
 timeout_s=${DEV_TIMEOUT:-240}

@@ -5,8 +5,8 @@
 # and their table in docs/kubernetes.md.
 # usage: tools/docs-check.sh          (CI runs it; after a bench run, run it and commit what it writes)
 set -euo pipefail
+. "$(dirname "$0")/lib/usage.sh"
 cd "$(dirname "$0")/.."
-. tools/lib/usage.sh
 (($# == 0)) || usage_error "takes no arguments"
 bench/run.sh report
 bench/run.sh levers-report

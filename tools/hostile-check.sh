@@ -3,8 +3,8 @@
 # starts it locked down under a memory limit on 127.0.0.1, points the suite at it, removes it.
 # usage: tools/hostile-check.sh <variant>   (an image from images/build.sh)
 set -euo pipefail
+. "$(dirname "$0")/lib/usage.sh"
 cd "$(dirname "$0")/.."
-. tools/lib/usage.sh
 . images/lib.sh
 (($# == 1)) && [[ $1 != -* ]] || usage_error "give one variant"
 variant=$1

@@ -4,8 +4,8 @@
 # docs/native.md is generated (bench/run.sh report). Needs GRAALVM_HOME (or native-image on PATH).
 # usage: GRAALVM_HOME=$(.ci/native-toolchain.sh) tools/native-build.sh
 set -euo pipefail
+. "$(dirname "$0")/lib/usage.sh"
 cd "$(dirname "$0")/.."
-. tools/lib/usage.sh
 (($# == 0)) || usage_error "takes no arguments"
 ni=${GRAALVM_HOME:+$GRAALVM_HOME/bin/native-image}
 ni=${ni:-$(command -v native-image || true)}

@@ -4,8 +4,8 @@
 # that an unknown option is an error (exit 2) with the usage on stderr. CI runs it.
 # usage: tools/scripts-check.sh
 set -euo pipefail
+. "$(dirname "$0")/lib/usage.sh"
 cd "$(dirname "$0")/.."
-. tools/lib/usage.sh
 (($# == 0)) || usage_error "takes no arguments"
 
 state() { git status --porcelain; command -v podman >/dev/null && podman images -q | sort; true; }
@@ -20,7 +20,8 @@ for s in "${scripts[@]}"; do
   failed=$failures
   for h in -h --help; do
     before=$(state)
-    if ! timeout 20 "$s" "$h" >"$out" 2>"$err"; then fail "$s $h: exit $? ($(head -c 300 "$err"))"; continue; fi
+    code=0; timeout 20 "$s" "$h" >"$out" 2>"$err" || code=$?
+    if ((code)); then fail "$s $h: exit $code ($(head -c 300 "$err"))"; continue; fi
     grep -qi '^usage:' "$out" || fail "$s $h: no usage line on stdout"
     [[ $(state) == "$before" ]] || fail "$s $h: changed the work tree or the images"
   done
