@@ -14,7 +14,8 @@ image_exists() { "$ENGINE" image inspect "$1" >/dev/null 2>&1; }
 #   matrix field VARIANT FIELD    one value, '' where absent (true/false for flags)
 #   matrix offline-args VARIANT   its offline build args, KEY=VALUE one per line
 #   matrix offline-bases VARIANT  the images/base images those args name
-MATRIX=${FOOTPRINT_MATRIX:-$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/variants.yaml}
+IMAGES_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+MATRIX=${FOOTPRINT_MATRIX:-$IMAGES_DIR/variants.yaml}
 matrix() {
   python3 - "$MATRIX" "$@" <<'PY'
 import sys, yaml
@@ -41,7 +42,7 @@ PY
 }
 
 # The locked-down run flags (images/locked-down.args), for `"$ENGINE" run "${LOCKED_DOWN[@]}" ...`.
-LOCKED_DOWN_FILE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/locked-down.args
+LOCKED_DOWN_FILE=$IMAGES_DIR/locked-down.args
 [[ -r $LOCKED_DOWN_FILE ]] || die "no $LOCKED_DOWN_FILE"
 mapfile -t LOCKED_DOWN < <(grep -Ev '^[[:space:]]*(#|$)' "$LOCKED_DOWN_FILE")
 ((${#LOCKED_DOWN[@]})) || die "no flags in $LOCKED_DOWN_FILE"

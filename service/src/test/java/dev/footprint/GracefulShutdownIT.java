@@ -284,7 +284,7 @@ class GracefulShutdownIT {
 
     /** The locked-down run flags, as every check runs an image (images/locked-down.args). */
     private static List<String> lockedDown() throws IOException {
-        return Files.readAllLines(Path.of("../images/locked-down.args")).stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        return Files.readAllLines(Path.of("../images/locked-down.args")).stream().filter(l -> !l.isBlank() && !l.strip().startsWith("#")).toList();
     }
 
     private static Launched container(String image) throws IOException {

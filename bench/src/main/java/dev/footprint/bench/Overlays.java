@@ -54,7 +54,7 @@ public class Overlays implements Callable<Integer> {
     @Option(names = "--run", description = "Run id (default: the newest full run)")
     String runId;
 
-    @Option(names = "--matrix", defaultValue = "images/variants.yaml", description = "The image matrix")
+    @Option(names = "--matrix", defaultValue = Variants.FILE, description = "The image matrix")
     Path matrix;
 
     @Option(names = "--k8s", defaultValue = "k8s")

@@ -66,7 +66,7 @@ public class Soak implements Callable<Integer> {
     @Option(names = "--variants", split = ",", description = "Default: every variant images/variants.yaml builds offline")
     List<String> variants;
 
-    @Option(names = "--matrix", defaultValue = "images/variants.yaml", description = "The image matrix")
+    @Option(names = "--matrix", defaultValue = Variants.FILE, description = "The image matrix")
     Path matrix;
 
     @Option(names = "--minutes", defaultValue = "10")
@@ -127,15 +127,15 @@ public class Soak implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Variants matrixFile = Variants.load(matrix);
         if (reportOnly) {
             if (runId == null || !Files.isDirectory(results.resolve(runId))) {
                 throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                         "--report needs --run-id naming a soak run under " + results);
             }
-            writeDocs(runId);
+            writeDocs(runId, matrixFile);
             return 0;
         }
-        Variants matrixFile = Variants.load(matrix);
         if (variants == null) {
             variants = matrixFile.offlineBuildable();
         }
@@ -178,7 +178,7 @@ public class Soak implements Callable<Integer> {
         // Only the soak of record goes into the docs: not a diagnosis at another limit, nor a run kept elsewhere
         // (the table names its directory under bench/results/).
         if (memory == null && results.normalize().equals(Path.of("bench/results")) && Files.exists(docs.resolve("reliability.md"))) {
-            writeDocs(id);
+            writeDocs(id, matrixFile);
         }
         System.out.println("results: " + dir);
         return outcomes.stream().allMatch(Outcome::passed) ? 0 : 1;
@@ -190,8 +190,8 @@ public class Soak implements Callable<Integer> {
         if (memory != null) {
             overlay = new Overlay(Bench.parseBytes(memory), overlay.requestBytes(), overlay.env(), overlay.args(), overlay.source());
         }
-        LimitCheck.Result atLimit = checkAtLimit(engine, wrk, hey, overlay, variant);
-        String image = "localhost/footprint/service:" + variant;
+        String image = Targets.SERVICE_IMAGE + variant;
+        LimitCheck.Result atLimit = checkAtLimit(engine, wrk, hey, overlay, variant, image);
         String container = "footprint-soak-" + variant;
         Map<String, String> env = new HashMap<>(overlay.env());
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
@@ -251,7 +251,8 @@ public class Soak implements Callable<Integer> {
      * The standard phases at the overlay's limit, run as the bench ran the run the overlay was sized from, with the
      * overlay's options; null for an overlay not sized from a run with a needed limit.
      */
-    private LimitCheck.Result checkAtLimit(ContainerEngine engine, Wrk wrk, Hey hey, Overlay overlay, String variant) throws IOException {
+    private LimitCheck.Result checkAtLimit(ContainerEngine engine, Wrk wrk, Hey hey, Overlay overlay, String variant, String image)
+            throws IOException {
         if (overlay.source() == null) {
             return null;
         }
@@ -262,7 +263,7 @@ public class Soak implements Callable<Integer> {
         TargetSpec t = measured.target();
         Map<String, String> env = new HashMap<>(t.env());
         env.putAll(overlay.env());
-        TargetSpec spec = new TargetSpec(t.name(), t.kind(), "localhost/footprint/service:" + variant, t.path(), t.workPath(),
+        TargetSpec spec = new TargetSpec(t.name(), t.kind(), image, t.path(), t.workPath(),
                 overlay.args().isEmpty() ? t.command() : overlay.args(), env, t.article(), null, t.description(), null, t.caveat());
         Settings s = measured.run().settings().withMemory(overlay.limitBytes());
         System.out.printf("%n%s: the standard phases at %d MiB, against %s at %d MiB%n", variant, overlay.limitBytes() >> 20,
@@ -321,9 +322,9 @@ public class Soak implements Callable<Integer> {
     }
 
     /** docs/reliability.md's soak table, from the run's result files. */
-    private void writeDocs(String id) throws IOException {
+    private void writeDocs(String id, Variants matrixFile) throws IOException {
         List<JsonNode> files = resultFiles(results.resolve(id));
-        GeneratedBlock.replace(docs.resolve("reliability.md"), "soak", "bench/run.sh soak", table(id, outcomes(files, Variants.load(matrix).names())) + "\n" + sittings(files));
+        GeneratedBlock.replace(docs.resolve("reliability.md"), "soak", "bench/run.sh soak", table(id, outcomes(files, matrixFile.names())) + "\n" + sittings(files));
     }
 
     /**
@@ -376,10 +377,10 @@ public class Soak implements Callable<Integer> {
 
         static Overlay read(Path memoryYaml) {
             try {
-                Matcher banner = BANNER.matcher(Files.readString(memoryYaml));
+                String yaml = Files.readString(memoryYaml);
+                Matcher banner = BANNER.matcher(yaml);
                 Path source = banner.find() ? Path.of(banner.group(1)) : null;
-                JsonNode c = new ObjectMapper(new YAMLFactory()).readTree(memoryYaml.toFile())
-                        .at("/spec/template/spec/containers/0");
+                JsonNode c = new ObjectMapper(new YAMLFactory()).readTree(yaml).at("/spec/template/spec/containers/0");
                 long limit = Bench.parseBytes(c.at("/resources/limits/memory").asText());
                 String req = c.at("/resources/requests/memory").asText();
                 long request = req.isBlank() ? 0 : Bench.parseBytes(req);

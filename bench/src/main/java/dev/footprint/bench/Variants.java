@@ -14,7 +14,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 /** The image matrix, images/variants.yaml: the one list of the service's image variants. */
 record Variants(List<Variant> variants) {
 
-    static final Path DEFAULT = Path.of("images/variants.yaml");
+    /** Where the matrix lives, from the project's root (the commands' default). */
+    static final String FILE = "images/variants.yaml";
 
     /** jvm: memory options in JDK_JAVA_OPTIONS; native (a Java keyword, hence the name): the executable's arguments. */
     enum Runtime {
