@@ -48,14 +48,14 @@ if $build && [[ " ${args[*]} " != *" --image "* ]]; then
       --targets-file) file=${args[i + 1]} ;; --targets-file=*) file=${args[i]#--targets-file=} ;;
     esac
   done
-  # A service tag is VARIANT[-without-EXT[-EXT...]][-no-aot]: one images/build.sh call per set of
+  # A service tag is VARIANT[-without-EXT[-EXT...]][-aot]: one images/build.sh call per set of
   # flags, with every variant that needs them (a variant that cannot be built here is then skipped).
   declare -A builds=(); peers=()
   while read -r image; do
     case $image in
       localhost/footprint/service:*)
         tag=${image##*:}; flags=""
-        [[ $tag == *-no-aot ]] && { flags+=" --no-aot"; tag=${tag%-no-aot}; }
+        [[ $tag == *-aot ]] && { flags+=" --aot"; tag=${tag%-aot}; }
         if [[ $tag == *-without-* ]]; then
           without=${tag#*-without-}; flags+=" --without ${without//-/,}"; tag=${tag%%-without-*}
         fi

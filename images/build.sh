@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Builds the service's container images.
-# usage: images/build.sh <variant>...|all [--offline] [--no-package] [--no-aot] [--without LIST]
+# usage: images/build.sh <variant>...|all [--offline] [--no-package] [--aot] [--without LIST]
 #   variants: those images/variants.yaml declares (jvm-slim jvm-alpine distroless jlink native)
 #   --offline     build on the bases images/base/build.sh makes from Debian packages (no registry)
 #   --no-package  use the service artifacts already in service/target instead of running Maven
-#   --no-aot      JVM variants: without the JDK 25 AOT cache their images train by default (tag <variant>-no-aot)
+#   --aot         JVM variants: with a JDK 25 AOT cache trained in the build (tag <variant>-aot); off by
+#                 default, as it raises the limit a pod needs (docs/images.md, "AOT cache")
 #   --without metrics,health   build the service without those extensions (tag <variant>-without-metrics-health),
 #                 to measure what each costs (bench/levers.yaml)
 # Tags localhost/footprint/service:<variant> and records the image's id and size in
@@ -16,13 +17,13 @@ root=$(dirname "$here")
 . "$here/lib.sh"
 
 names=$(matrix names); read -ra VARIANTS <<< "$names"
-# The variants whose Containerfile trains an AOT cache in an aot-training stage after its runtime stage.
+# The variants whose Containerfile has the opt-in `aot` stage (an AOT cache trained after its runtime stage).
 names=$(matrix names aotCache); read -ra AOT_VARIANTS <<< "$names"
 REPO=${FOOTPRINT_IMAGE_REPO:-localhost/footprint/service}
 
 
 EXTENSIONS=(metrics health)
-offline=false; package=true; aot=true; all=false; without=(); wanted=()
+offline=false; package=true; aot=false; all=false; without=(); wanted=()
 while (($#)); do
   a=$1; shift
   case $a in
@@ -33,19 +34,19 @@ while (($#)); do
       done ;;
     --offline) offline=true ;;
     --no-package) package=false ;;
-    --no-aot) aot=false ;;
+    --aot) aot=true ;;
     all) all=true ;;
     -*) usage_error "unknown option $a" ;;
     *) [[ " ${VARIANTS[*]} " == *" $a "* ]] || usage_error "unknown variant '$a' (one of: ${VARIANTS[*]}, all)"; wanted+=("$a") ;;
   esac
 done
-# With --no-aot, `all` means every variant that trains a cache; the check runs before anything is
+# With --aot, `all` means every variant that can train a cache; the check runs before anything is
 # packaged or compiled.
-if $all; then if $aot; then wanted=("${VARIANTS[@]}"); else wanted=("${AOT_VARIANTS[@]}"); fi; fi
+if $all; then if $aot; then wanted=("${AOT_VARIANTS[@]}"); else wanted=("${VARIANTS[@]}"); fi; fi
 ((${#wanted[@]})) || usage_error "no variant given"
-if ! $aot; then
+if $aot; then
   for v in "${wanted[@]}"; do
-    [[ " ${AOT_VARIANTS[*]} " == *" $v "* ]] || die "--no-aot: $v trains no AOT cache (only ${AOT_VARIANTS[*]} do)"
+    [[ " ${AOT_VARIANTS[*]} " == *" $v "* ]] || die "--aot: $v has no AOT cache stage (only ${AOT_VARIANTS[*]} do)"
   done
 fi
 # The Maven properties and the tag suffix that say which extensions were left out.
@@ -128,8 +129,8 @@ build_variant() {
     args+=(--label "footprint.native-image=$("$ni" --version 2>/dev/null | head -1)")
   fi
   local tag=$REPO:$v$suffix start=$SECONDS
-  if ! $aot; then
-    args+=(--target runtime); tag=$REPO:$v$suffix-no-aot
+  if $aot; then
+    args+=(--target aot); tag=$REPO:$v$suffix-aot
   fi
   args+=(--label "footprint.without-extensions=${without[*]:-none}")
   log "building $tag"

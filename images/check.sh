@@ -29,7 +29,7 @@ ok() { echo "  ok   $v: $*"; }
 
 check_variant() {
   local v=$1 image=$REPO:$1 ctr=footprint-check-$1 variant runtime
-  # A tag built with other options (jvm-slim-no-aot) is checked as the variant it was built from.
+  # A tag built with other options (jvm-slim-aot) is checked as the variant it was built from.
   variant=$(sed -n 's/.*"variant":"\([^"]*\)".*/\1/p' "$here/.built/$v.json" 2>/dev/null || true)
   variant=${variant:-$v}
   runtime=$(matrix field "$variant" runtime) || { fail "not a variant in images/variants.yaml"; return; }

@@ -26,8 +26,12 @@ final class NeededLimit {
     static final double MIN_SPEED = 0.90;
     /** A request slower than this, and than twice the slowest at the reference, is a stall. */
     static final double STALL_MS = 1000;
-    /** How many grid steps above the bisection's result the confirmation may climb before giving up. */
-    static final int MAX_STEPS_UP = 3;
+    /** The confirmation first climbs one grid step at a time, this many times (a noisy passing limit is near). */
+    static final int SINGLE_STEPS_UP = 3;
+    /** Past those, each failure moves up by this share of the limit, at least one grid step. */
+    static final double LARGE_STEP = 0.125;
+    /** The confirmation gives up above this multiple of the bisection's result. */
+    static final double MAX_CLIMB = 2.0;
 
     private NeededLimit() {
     }
@@ -214,11 +218,13 @@ final class NeededLimit {
     }
 
     /**
-     * Confirms the bisection's result with {@code repetitions} full runs each; a failure moves one grid step up,
-     * at most {@link #MAX_STEPS_UP} times. Returns the confirmed limit, or -1 when none was.
+     * Confirms the bisection's result with {@code repetitions} full runs each; a failure moves one grid step up
+     * {@link #SINGLE_STEPS_UP} times, then by {@link #LARGE_STEP} of the limit, up to {@link #MAX_CLIMB} times the
+     * bisection's result. Returns the confirmed limit, or -1 when none was.
      */
     static long confirm(List<Long> grid, int found, int repetitions, LongFunction<Probe> full, List<Probe> record) {
-        for (int i = found; i < grid.size() && i <= found + MAX_STEPS_UP; i++) {
+        long ceiling = (long) (grid.get(found) * MAX_CLIMB);
+        for (int i = found, climbs = 0; i < grid.size() && grid.get(i) <= ceiling; i = next(grid, i, ++climbs)) {
             boolean all = true;
             for (int r = 0; r < repetitions && all; r++) {
                 Probe p = full.apply(grid.get(i));
@@ -230,5 +236,17 @@ final class NeededLimit {
             }
         }
         return -1;
+    }
+
+    /** The grid index a confirmation moves to after its {@code climbs}-th failure, from index {@code i}. */
+    static int next(List<Long> grid, int i, int climbs) {
+        if (climbs <= SINGLE_STEPS_UP) {
+            return i + 1;
+        }
+        int j = i + 1;
+        while (j < grid.size() && grid.get(j) < grid.get(i) * (1 + LARGE_STEP)) {
+            j++;
+        }
+        return j;
     }
 }

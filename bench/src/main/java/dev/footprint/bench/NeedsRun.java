@@ -74,7 +74,7 @@ final class NeedsRun {
                 : probes.stream().filter(p -> p.stage() == Stage.confirm && p.limitBytes() == needed && p.pass())
                         .map(Probe::repetition).filter(Objects::nonNull).toList();
         Map<String, Stat> at = confirmed.isEmpty() ? Map.of() : Summary.of(confirmed);
-        String note = needed < 0 ? "no limit up to " + NeededLimit.MAX_STEPS_UP + " steps above the bisection's result was confirmed" : null;
+        String note = needed < 0 ? "no limit up to " + (int) NeededLimit.MAX_CLIMB + "× the bisection's result was confirmed" : null;
         return new Needs(top, floorBytes, needed, note, probes, at);
     }
 

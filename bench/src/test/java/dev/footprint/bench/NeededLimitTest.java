@@ -66,11 +66,22 @@ class NeededLimitTest {
     }
 
     @Test
-    void confirmationGivesUpAfterItsSteps() {
+    void confirmationClimbsThreeGridStepsThenAnEighthAtATimeUpToTwiceTheBisectionsResult() {
         List<Long> grid = NeededLimit.grid(8 * MIB, 256 * MIB);
         List<Probe> runs = new ArrayList<>();
         assertEquals(-1, NeededLimit.confirm(grid, grid.indexOf(50 * MIB), 3, l -> probe(l, false), runs));
-        assertEquals(NeededLimit.MAX_STEPS_UP + 1, runs.size(), "one failing run per limit tried");
+        // 56 × 1.125 = 63 → 64, 64 × 1.125 = 72, 72 × 1.125 = 81 → 88; 88 × 1.125 = 99 → 104 is above 2 × 50
+        assertEquals(List.of(50 * MIB, 52 * MIB, 54 * MIB, 56 * MIB, 64 * MIB, 72 * MIB, 88 * MIB),
+                runs.stream().map(Probe::limitBytes).toList(), "one failing run per limit tried");
+    }
+
+    @Test
+    void aLargeStepCanConfirm() {
+        List<Long> grid = NeededLimit.grid(8 * MIB, 256 * MIB);
+        List<Probe> runs = new ArrayList<>();
+        assertEquals(72 * MIB, NeededLimit.confirm(grid, grid.indexOf(50 * MIB), 3, l -> probe(l, l >= 70 * MIB), runs));
+        assertEquals(List.of(50 * MIB, 52 * MIB, 54 * MIB, 56 * MIB, 64 * MIB, 72 * MIB, 72 * MIB, 72 * MIB),
+                runs.stream().map(Probe::limitBytes).toList());
     }
 
     @Test
