@@ -119,7 +119,7 @@ public class Levers implements Callable<Integer> {
                 .append("says so). ")
                 .append("The table is ordered as `bench/levers.yaml` and shows the levers it names (a renamed or retired ")
                 .append("lever's results stay under `bench/results/levers/`). The images' defaults are the `jvm-best` and ")
-                .append("`native-best` rows ([images.md](images.md#memory-options)); `jvm-best-aot` is the jlink image with ")
+                .append("`native-best` rows ([images.md](images.md#memory-options)); `jvm-best-with-aot` is the jlink image with ")
                 .append("the opt-in JDK 25 AOT cache (`images/build.sh jlink --aot`).");
         if (levers.stream().anyMatch(r -> changedSince(r, current))) {
             md.append(" A row marked *settings changed since* was measured with other settings than `bench/levers.yaml` ")
