@@ -130,7 +130,7 @@ public class Bench {
                     portEnv.forEach(v -> env.put(v, "{port}"));
                 }
                 String n = name != null ? name : image.replaceAll(".*/", "").replaceAll("[^a-z0-9]+", "-");
-                targets = List.of(new TargetSpec(n, "image", image, path, workPath, List.of(), env, null, null,
+                targets = List.of(new TargetSpec(n, TargetKind.image, image, path, workPath, List.of(), env, null, null,
                         "a user's image, measured with --image", null));
             } else {
                 targets = Targets.select(Targets.load(targetsFile), selectors);

@@ -141,11 +141,10 @@ public class Levers implements Callable<Integer> {
                     .append(" | ").append(measuredAs(r)).append(changedSince(r, current) ? ", *settings changed since*" : "")
                     .append(" | ").append(needs(r));
             for (Metric m : List.of(Metric.idleMiB, Metric.peak200MiB, Metric.afterWorkMiB, Metric.readyAfterProcessStartMs)) {
-                int decimals = m == Metric.readyAfterProcessStartMs ? 0 : 1;
-                md.append(" | ").append(Report.stat(r.summary(), m, decimals)).append(" | ").append(delta(r, base, m, decimals, false));
+                md.append(" | ").append(Report.stat(r.summary(), m)).append(" | ").append(delta(r, base, m, false));
             }
-            md.append(" | ").append(Report.stat(r.summary(), Metric.rps_c50, 0)).append(" | ").append(delta(r, base, Metric.rps_c50, 0, true))
-                    .append(" | ").append(Report.stat(r.summary(), Metric.p99Ms_c50, 1)).append(" |\n");
+            md.append(" | ").append(Report.stat(r.summary(), Metric.rps_c50)).append(" | ").append(delta(r, base, Metric.rps_c50, true))
+                    .append(" | ").append(Report.stat(r.summary(), Metric.p99Ms_c50)).append(" |\n");
         }
         md.append("\nStartup here is from the container process's start to its first 200 response. ");
         if (levers.stream().anyMatch(r -> r.run().settings().pageCache() == Results.PageCache.warm)) {
@@ -173,8 +172,7 @@ public class Levers implements Callable<Integer> {
         return r.needs().neededBytes() < 0 ? "none found" : Report.fmt(r.needs().neededBytes() / Summary.MIB, 0);
     }
 
-    private static String delta(TargetResult r, Optional<TargetResult> base, Metric m, int decimals, boolean percent) {
-        String key = m.name();
+    private static String delta(TargetResult r, Optional<TargetResult> base, Metric key, boolean percent) {
         if (base.isEmpty() || base.get() == r || !r.summary().containsKey(key) || !base.get().summary().containsKey(key)) {
             return "";
         }
@@ -183,7 +181,7 @@ public class Levers implements Callable<Integer> {
         if (percent) {
             return String.format(Locale.ROOT, "%+.0f%%", (a - b) / b * 100);
         }
-        return String.format(Locale.ROOT, "%+." + decimals + "f", a - b);
+        return String.format(Locale.ROOT, "%+." + key.decimals() + "f", a - b);
     }
 
     /**
@@ -196,7 +194,7 @@ public class Levers implements Callable<Integer> {
                 + "best any row of the table above reached for the same measure (median; read a warm row as a direction), "
                 + "that is, what was tried and how near it came.\n\n"
                 + "| target | goal | measured | verdict | closest lever row |\n|---|---|---|---|---|\n");
-        List<TargetResult> variants = full.stream().filter(r -> r.target().kind().equals("variant") && !r.summary().isEmpty()).toList();
+        List<TargetResult> variants = full.stream().filter(r -> r.target().kind() == TargetKind.variant && !r.summary().isEmpty()).toList();
         List<TargetResult> jvms = variants.stream().filter(r -> !r.target().name().equals("native")).toList();
         ToDoubleFunction<TargetResult> idle = r -> med(r, Metric.idleMiB);
         TargetResult bestJvm = jvms.stream().min(Comparator.comparingDouble(idle)).orElse(null);
@@ -226,7 +224,7 @@ public class Levers implements Callable<Integer> {
             md.append(row(v.target().name() + ": after /work / idle", "≤ 1.5", afterRatio.applyAsDouble(v), 1.5, "×",
                     closest(levers, leverPrefix(v), afterRatio, "×")));
         }
-        List<TargetResult> peers = full.stream().filter(r -> r.target().kind().equals("peer") && !r.summary().isEmpty()).toList();
+        List<TargetResult> peers = full.stream().filter(r -> r.target().kind() == TargetKind.peer && !r.summary().isEmpty()).toList();
         ToDoubleFunction<TargetResult> rpsPerMiB = r -> med(r, Metric.rpsPerMiB);
         TargetResult bestPeer = peers.stream().max(Comparator.comparingDouble(rpsPerMiB)).orElse(null);
         if (bestPeer != null) {
@@ -280,7 +278,7 @@ public class Levers implements Callable<Integer> {
     }
 
     private static double med(TargetResult r, Metric m) {
-        Map<String, Stat> s = r.summary();
-        return s.containsKey(m.name()) ? s.get(m.name()).median() : Double.NaN;
+        Map<Metric, Stat> s = r.summary();
+        return s.containsKey(m) ? s.get(m).median() : Double.NaN;
     }
 }

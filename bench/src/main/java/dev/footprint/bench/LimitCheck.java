@@ -51,7 +51,7 @@ final class LimitCheck {
         Verdict v = NeededLimit.judge(rep, ref);
         Map<Phase, Double> rates = new EnumMap<>(Phase.class);
         for (Phase p : Phase.LOADED) {
-            PhaseResult phase = rep.phase(p.name());
+            PhaseResult phase = rep.phase(p);
             if (phase != null && phase.load() != null) {
                 rates.put(p, phase.load().requestsPerSecond());
             }

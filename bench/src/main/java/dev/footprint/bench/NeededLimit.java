@@ -84,14 +84,14 @@ final class NeededLimit {
             Map<Phase, Double> slowest = new EnumMap<>(Phase.class);
             Map<Phase, Double> slowestRate = new EnumMap<>(Phase.class);
             for (Phase p : Phase.LOADED) {
-                double[] v = reps.stream().map(r -> r.phase(p.name())).filter(x -> x != null && x.load() != null)
+                double[] v = reps.stream().map(r -> r.phase(p)).filter(x -> x != null && x.load() != null)
                         .mapToDouble(x -> x.load().requestsPerSecond()).filter(x -> !Double.isNaN(x)).toArray();
                 if (v.length > 0) {
                     DescriptiveStatistics d = new DescriptiveStatistics(v);
                     rps.put(p, d.getPercentile(50));
                     slowestRate.put(p, d.getMin());
                 }
-                reps.stream().map(r -> r.phase(p.name())).filter(x -> x != null && x.load() != null)
+                reps.stream().map(r -> r.phase(p)).filter(x -> x != null && x.load() != null)
                         .mapToDouble(x -> x.load().maxMs()).filter(x -> !Double.isNaN(x)).max()
                         .ifPresent(m -> slowest.put(p, m));
             }
@@ -130,7 +130,7 @@ final class NeededLimit {
 
     /** One phase against the reference: no failed request, no stall, at least {@link #MIN_SPEED} of its req/s. */
     static Verdict judge(PhaseResult phase, Reference ref) {
-        Phase p = Phase.valueOf(phase.phase());
+        Phase p = phase.phase();
         LoadResult load = phase.load();
         if (load == null) {
             return Verdict.PASS;
@@ -166,7 +166,7 @@ final class NeededLimit {
             }
         }
         for (Phase p : Phase.LOADED) {
-            if (ref.requestsPerSecond().containsKey(p) && rep.phase(p.name()) == null) {
+            if (ref.requestsPerSecond().containsKey(p) && rep.phase(p) == null) {
                 return Verdict.fail(p + " did not run");
             }
         }

@@ -73,7 +73,7 @@ final class NeedsRun {
         List<Repetition> confirmed = needed == top ? atReference
                 : probes.stream().filter(p -> p.stage() == Stage.confirm && p.limitBytes() == needed && p.pass())
                         .map(Probe::repetition).filter(Objects::nonNull).toList();
-        Map<String, Stat> at = confirmed.isEmpty() ? Map.of() : Summary.of(confirmed);
+        Map<Metric, Stat> at = confirmed.isEmpty() ? Map.of() : Summary.of(confirmed);
         String note = needed < 0 ? "no limit up to " + (int) NeededLimit.MAX_CLIMB + "× the bisection's result was confirmed" : null;
         return new Needs(top, floorBytes, needed, note, probes, at);
     }
@@ -84,7 +84,7 @@ final class NeedsRun {
      * workers twice), median over the repetitions, whole MiB.
      */
     static long anonymousFloor(List<Repetition> reps) {
-        double[] v = reps.stream().map(r -> r.phase(Phase.idle.name())).filter(p -> p != null && p.kinds() != null
+        double[] v = reps.stream().map(r -> r.phase(Phase.idle)).filter(p -> p != null && p.kinds() != null
                 && p.kinds().rssAnon() > 0).mapToDouble(p -> Math.min(p.kinds().rssAnon(), p.pssMax() > 0 ? p.pssMax()
                         : Long.MAX_VALUE)).toArray();
         return v.length == 0 ? 0 : (long) (Summary.stat(v).median() / NeededLimit.MIB) * NeededLimit.MIB;

@@ -172,7 +172,7 @@ public class Overlays implements Callable<Integer> {
                 : r.needs().confirmations().stream().map(NeededLimit.Probe::repetition).filter(Objects::nonNull).toList();
         double[] perRep = reps.stream().mapToDouble(rep -> {
             double[] ws = rep.samples().stream().map(row -> Sample.fromRow(rep.sampleFields(), row))
-                    .filter(x -> Phase.LOADED.stream().anyMatch(p -> p.name().equals(x.phase())))
+                    .filter(x -> Phase.LOADED.contains(x.phase()))
                     .mapToDouble(Sample::workingSet).toArray();
             return ws.length == 0 ? Double.NaN : new DescriptiveStatistics(ws).getPercentile(95);
         }).filter(v -> !Double.isNaN(v)).toArray();
@@ -211,16 +211,16 @@ public class Overlays implements Callable<Integer> {
 
     /** The median peak working set under load: the largest of the 50, 200 connection and /work phases. */
     static double peak(TargetResult r) {
-        Map<String, Stat> s = r.summary();
-        Stat work = s.get(Metric.workPeakMiB.name());
-        return Math.max(s.get(Metric.peak200MiB.name()).median(),
-                Math.max(s.get(Metric.peak50MiB.name()).median(), work != null ? work.median() : 0));
+        Map<Metric, Stat> s = r.summary();
+        Stat work = s.get(Metric.workPeakMiB);
+        return Math.max(s.get(Metric.peak200MiB).median(),
+                Math.max(s.get(Metric.peak50MiB).median(), work != null ? work.median() : 0));
     }
 
     /** The median, over repetitions, of the largest RSS in the 50, 200 connection and /work phases. */
     static double peakRss(TargetResult r) {
         double[] perRep = r.repetitions().stream().mapToDouble(rep -> rep.phases().stream()
-                .filter(p -> Phase.LOADED.stream().anyMatch(l -> l.name().equals(p.phase())))
+                .filter(p -> Phase.LOADED.contains(p.phase()))
                 .mapToLong(Results.PhaseResult::rssMax).max().orElse(0) / Summary.MIB).toArray();
         return Summary.stat(perRep).median();
     }

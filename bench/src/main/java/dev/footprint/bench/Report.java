@@ -103,12 +103,12 @@ public class Report implements Callable<Integer> {
         md.append("| garbage collector, target CPU | ").append(b.get("garbageCollector").asText()).append(", ")
                 .append(b.get("march").asText()).append(" |\n");
         if (nativeRun != null && nativeRun.image() != null) {
-            Map<String, Stat> s = nativeRun.summary();
+            Map<Metric, Stat> s = nativeRun.summary();
             md.append("| container image (bench run `").append(nativeRun.run().runId()).append("`) | ")
                     .append(fmt(nativeRun.image().sizeBytes() / Summary.MIB, 1)).append(" MiB |\n");
-            md.append("| idle / peak at 200 connections, working set | ").append(stat(s, Metric.idleMiB, 1)).append(" / ")
-                    .append(stat(s, Metric.peak200MiB, 1)).append(" MiB |\n");
-            md.append("| first 200 after the process started | ").append(stat(s, Metric.readyAfterProcessStartMs, 0)).append(" ms |\n");
+            md.append("| idle / peak at 200 connections, working set | ").append(stat(s, Metric.idleMiB)).append(" / ")
+                    .append(stat(s, Metric.peak200MiB)).append(" MiB |\n");
+            md.append("| first 200 after the process started | ").append(stat(s, Metric.readyAfterProcessStartMs)).append(" ms |\n");
         }
         md.append("\nRecorded ").append(b.get("recordedAt").asText()).append(" by `tools/native-build.sh` in `bench/results/native-build/`.\n");
         return md.toString();
@@ -203,24 +203,24 @@ public class Report implements Callable<Integer> {
         md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (TargetResult r : results) {
             TargetSpec t = r.target();
-            String what = t.description() == null ? t.kind() : t.description();
+            String what = t.description() == null ? t.kind().name() : t.description();
             String article = t.article() == null ? "" : t.article();
             if (!t.measured()) {
                 md.append("| ").append(t.name()).append(" | ").append(what).append(" | ").append(article)
                         .append(" | not measured: ").append(t.notMeasured()).append(" |||||||||||\n");
                 continue;
             }
-            Map<String, Stat> s = r.summary();
+            Map<Metric, Stat> s = r.summary();
             md.append("| ").append(t.name()).append(" | ").append(what).append(" | ").append(article)
-                    .append(" | ").append(stat(s, Metric.idleMiB, 1))
-                    .append(" | ").append(stat(s, Metric.peak50MiB, 1))
-                    .append(" | ").append(stat(s, Metric.peak200MiB, 1))
-                    .append(" | ").append(stat(s, Metric.afterWorkMiB, 1))
-                    .append(" | ").append(stat(s, Metric.startupMs, 0))
+                    .append(" | ").append(stat(s, Metric.idleMiB))
+                    .append(" | ").append(stat(s, Metric.peak50MiB))
+                    .append(" | ").append(stat(s, Metric.peak200MiB))
+                    .append(" | ").append(stat(s, Metric.afterWorkMiB))
+                    .append(" | ").append(stat(s, Metric.startupMs))
                     .append(" | ").append(fmt(r.image().sizeBytes() / Summary.MIB, 0))
-                    .append(" | ").append(stat(s, Metric.rps_c50, 0))
-                    .append(" | ").append(stat(s, Metric.p99Ms_c50, 1))
-                    .append(" | ").append(t.caveat() != null ? "left out: caveat" : stat(s, Metric.rpsPerMiB, 0))
+                    .append(" | ").append(stat(s, Metric.rps_c50))
+                    .append(" | ").append(stat(s, Metric.p99Ms_c50))
+                    .append(" | ").append(t.caveat() != null ? "left out: caveat" : stat(s, Metric.rpsPerMiB))
                     .append(" | ").append(fmt(worst(r, Metric.errors, Metric.non2xx), 0))
                     .append(" | ").append(fmt(worst(r, Metric.oomKills), 0))
                     .append(" |\n");
@@ -239,23 +239,23 @@ public class Report implements Callable<Integer> {
             if (!r.target().measured()) {
                 continue;
             }
-            Map<String, Stat> s = r.summary();
+            Map<Metric, Stat> s = r.summary();
             md.append("| ").append(r.target().name())
-                    .append(" | ").append(stat(s, Metric.idleRssMiB, 1))
-                    .append(" | ").append(stat(s, Metric.idleRssAnonMiB, 1)).append(" / ").append(stat(s, Metric.idleRssFileMiB, 1))
-                    .append(" / ").append(stat(s, Metric.idleRssShmemMiB, 1))
-                    .append(" | ").append(stat(s, Metric.idleMappedFileMiB, 1))
-                    .append(" | ").append(stat(s, Metric.idlePssMiB, 1))
-                    .append(" | ").append(stat(s, Metric.peakPssMiB, 1))
-                    .append(" | ").append(stat(s, Metric.workPeakMiB, 1))
-                    .append(" | ").append(stat(s, Metric.startupPeakMiB, 1))
-                    .append(" | ").append(stat(s, Metric.kernelPeakMiB, 1))
+                    .append(" | ").append(stat(s, Metric.idleRssMiB))
+                    .append(" | ").append(stat(s, Metric.idleRssAnonMiB)).append(" / ").append(stat(s, Metric.idleRssFileMiB))
+                    .append(" / ").append(stat(s, Metric.idleRssShmemMiB))
+                    .append(" | ").append(stat(s, Metric.idleMappedFileMiB))
+                    .append(" | ").append(stat(s, Metric.idlePssMiB))
+                    .append(" | ").append(stat(s, Metric.peakPssMiB))
+                    .append(" | ").append(stat(s, Metric.workPeakMiB))
+                    .append(" | ").append(stat(s, Metric.startupPeakMiB))
+                    .append(" | ").append(stat(s, Metric.kernelPeakMiB))
                     .append(" | ").append(fmt(med(s, Metric.idleThreads), 0)).append(" / ").append(fmt(med(s, Metric.peakThreads), 0))
-                    .append(" | ").append(stat(s, Metric.rps_c200, 0))
-                    .append(" | ").append(stat(s, Metric.p99Ms_c200, 1))
-                    .append(" | ").append(stat(s, Metric.rps_work, 0))
-                    .append(" | ").append(stat(s, Metric.p99Ms_work, 1))
-                    .append(" | ").append(stat(s, Metric.cpuMsPerRequest_c50, 1))
+                    .append(" | ").append(stat(s, Metric.rps_c200))
+                    .append(" | ").append(stat(s, Metric.p99Ms_c200))
+                    .append(" | ").append(stat(s, Metric.rps_work))
+                    .append(" | ").append(stat(s, Metric.p99Ms_work))
+                    .append(" | ").append(stat(s, Metric.cpuMsPerRequest_c50))
                     .append(" | ").append(throttled(r))
                     .append(" | ").append(generatorLoad(r, Phase.c50)).append(" / ").append(generatorLoad(r, Phase.c200))
                     .append(" |\n");
@@ -320,12 +320,12 @@ public class Report implements Callable<Integer> {
             if (!t.measured()) {
                 continue;
             }
-            Map<String, Stat> s = r.summary();
+            Map<Metric, Stat> s = r.summary();
             Results.Needs n = r.needs();
             String needs;
             String at = "–";
             String perMiB = "–";
-            if ("ceiling".equals(t.kind())) {
+            if (t.kind() == TargetKind.ceiling) {
                 needs = "harness ceiling: not searched";
             } else if (n == null) {
                 needs = "not searched in this run";
@@ -336,19 +336,19 @@ public class Report implements Callable<Integer> {
                         : n.confirmations().stream().filter(NeededLimit.Probe::pass).count();
                 long of = n.neededBytes() == n.referenceLimitBytes() ? r.repetitions().size() : n.confirmations().size();
                 needs = "**" + fmt(n.neededBytes() / Summary.MIB, 0) + "** (" + passed + "/" + of + ")";
-                at = stat(n.atNeeded(), Metric.idleMiB, 1) + " / " + stat(n.atNeeded(), Metric.peak200MiB, 1);
-                Stat rps = n.atNeeded().get(Metric.rps_c50.name());
+                at = stat(n.atNeeded(), Metric.idleMiB) + " / " + stat(n.atNeeded(), Metric.peak200MiB);
+                Stat rps = n.atNeeded().get(Metric.rps_c50);
                 perMiB = t.caveat() != null ? "left out: see its caveat"
                         : rps == null ? "–" : fmt(rps.median() / (n.neededBytes() / Summary.MIB), 0);
             }
             md.append("| ").append(t.name()).append(" | ").append(needs)
-                    .append(" | ").append(stat(s, Metric.idleMiB, 1)).append(" / ").append(stat(s, Metric.peak200MiB, 1))
+                    .append(" | ").append(stat(s, Metric.idleMiB)).append(" / ").append(stat(s, Metric.peak200MiB))
                     .append(" | ").append(at)
-                    .append(" | ").append(stat(s, Metric.idleRssAnonMiB, 1)).append(" + ").append(stat(s, Metric.idleRssFileMiB, 1))
-                    .append(" | ").append(stat(s, Metric.startupMs, 0)).append(" / ").append(stat(s, Metric.readyAfterProcessStartMs, 0))
-                    .append(" | ").append(stat(s, Metric.rps_c50, 0)).append(generatorBound(r, Phase.c50) ? " ‡" : "")
+                    .append(" | ").append(stat(s, Metric.idleRssAnonMiB)).append(" + ").append(stat(s, Metric.idleRssFileMiB))
+                    .append(" | ").append(stat(s, Metric.startupMs)).append(" / ").append(stat(s, Metric.readyAfterProcessStartMs))
+                    .append(" | ").append(stat(s, Metric.rps_c50)).append(generatorBound(r, Phase.c50) ? " ‡" : "")
                     .append(" | ").append(perMiB)
-                    .append(" | ").append(t.description() == null ? t.kind() : t.description())
+                    .append(" | ").append(t.description() == null ? t.kind().name() : t.description())
                     .append(t.caveat() == null ? "" : ". **Caveat:** " + t.caveat())
                     .append(" |\n");
         }
@@ -402,13 +402,13 @@ public class Report implements Callable<Integer> {
     }
 
     static boolean generatorBound(TargetResult r, Phase p) {
-        return r.repetitions().stream().map(rep -> rep.phase(p.name())).anyMatch(x -> x != null && x.load() != null
+        return r.repetitions().stream().map(rep -> rep.phase(p)).anyMatch(x -> x != null && x.load() != null
                 && x.load().generatorBound());
     }
 
     /** The generator's median share of its core in a phase, with ‡ when it was the bottleneck. */
     static String generatorLoad(TargetResult r, Phase p) {
-        double[] v = r.repetitions().stream().map(rep -> rep.phase(p.name())).filter(x -> x != null && x.load() != null)
+        double[] v = r.repetitions().stream().map(rep -> rep.phase(p)).filter(x -> x != null && x.load() != null)
                 .mapToDouble(x -> x.load().generatorLoad()).filter(x -> !Double.isNaN(x)).toArray();
         if (v.length == 0) {
             return "–";
@@ -474,10 +474,10 @@ public class Report implements Callable<Integer> {
         List<Double> idle = new ArrayList<>();
         List<Double> peak = new ArrayList<>();
         for (TargetResult r : results) {
-            if (r.summary() != null && r.summary().containsKey(Metric.idleMiB.name()) && r.summary().containsKey(Metric.peak200MiB.name())) {
+            if (r.summary() != null && r.summary().containsKey(Metric.idleMiB) && r.summary().containsKey(Metric.peak200MiB)) {
                 names.add(r.target().name());
-                idle.add(r.summary().get(Metric.idleMiB.name()).median());
-                peak.add(r.summary().get(Metric.peak200MiB.name()).median());
+                idle.add(r.summary().get(Metric.idleMiB).median());
+                peak.add(r.summary().get(Metric.peak200MiB).median());
             }
         }
         chart.addSeries("idle", names, idle);
@@ -490,14 +490,16 @@ public class Report implements Callable<Integer> {
         if (!r.target().measured()) {
             return r.target().name() + ": not measured (" + r.target().notMeasured() + ")";
         }
-        Map<String, Stat> s = r.summary();
+        Map<Metric, Stat> s = r.summary();
         return String.format(Locale.ROOT, "%s: idle %s MiB, peak 50c %s, peak 200c %s, after /work %s, startup %s ms, %s req/s at 50c",
-                r.target().name(), stat(s, Metric.idleMiB, 1), stat(s, Metric.peak50MiB, 1), stat(s, Metric.peak200MiB, 1),
-                stat(s, Metric.afterWorkMiB, 1), stat(s, Metric.startupMs, 0), stat(s, Metric.rps_c50, 0));
+                r.target().name(), stat(s, Metric.idleMiB), stat(s, Metric.peak50MiB), stat(s, Metric.peak200MiB),
+                stat(s, Metric.afterWorkMiB), stat(s, Metric.startupMs), stat(s, Metric.rps_c50));
     }
 
-    static String stat(Map<String, Stat> s, Metric key, int decimals) {
-        Stat v = s.get(key.name());
+    /** The median with the smallest and largest repetition in brackets, in the metric's decimals. */
+    static String stat(Map<Metric, Stat> s, Metric key) {
+        int decimals = key.decimals();
+        Stat v = s.get(key);
         if (v == null) {
             return "–";
         }
@@ -526,8 +528,8 @@ public class Report implements Callable<Integer> {
         }).max().orElse(0);
     }
 
-    private static double med(Map<String, Stat> s, Metric key) {
-        Stat v = s.get(key.name());
+    private static double med(Map<Metric, Stat> s, Metric key) {
+        Stat v = s.get(key);
         return v == null ? 0 : v.median();
     }
 

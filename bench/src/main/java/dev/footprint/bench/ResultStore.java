@@ -84,7 +84,7 @@ final class ResultStore {
     void writeSummary(String runId, List<TargetResult> results) {
         StringBuilder csv = new StringBuilder("target,kind,metric,median,min,max\n");
         for (TargetResult r : results) {
-            for (Map.Entry<String, Stat> e : r.summary().entrySet()) {
+            for (Map.Entry<Metric, Stat> e : r.summary().entrySet()) {
                 csv.append(String.format(Locale.ROOT, "%s,%s,%s,%.3f,%.3f,%.3f%n", r.target().name(),
                         r.target().kind(), e.getKey(), e.getValue().median(), e.getValue().min(), e.getValue().max()));
             }

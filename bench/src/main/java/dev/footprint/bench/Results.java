@@ -66,11 +66,11 @@ public final class Results {
      *        memory.peak, the peak since the container started; -1 where unknown
      * @param cpu the container's CPU use over the phase, or null in older results
      */
-    public record PhaseResult(String phase, double seconds, long workingSetMedian, long workingSetMax,
+    public record PhaseResult(Phase phase, double seconds, long workingSetMedian, long workingSetMax,
             long workingSetLast, long usageMax, long rssMax, long pssMax, long threadsMax, LoadResult load,
             MemoryKinds kinds, long kernelPeakUsage, CpuUse cpu) {
 
-        public PhaseResult(String phase, double seconds, long workingSetMedian, long workingSetMax, long workingSetLast,
+        public PhaseResult(Phase phase, double seconds, long workingSetMedian, long workingSetMax, long workingSetLast,
                 long usageMax, long rssMax, long pssMax, long threadsMax, LoadResult load) {
             this(phase, seconds, workingSetMedian, workingSetMax, workingSetLast, usageMax, rssMax, pssMax, threadsMax, load,
                     null, -1, null);
@@ -100,8 +100,8 @@ public final class Results {
             boolean oomKilled, boolean survived, List<PhaseResult> phases, List<String> sampleFields,
             List<Object[]> samples) {
 
-        public PhaseResult phase(String name) {
-            return phases.stream().filter(p -> p.phase().equals(name)).findFirst().orElse(null);
+        public PhaseResult phase(Phase name) {
+            return phases.stream().filter(p -> p.phase() == name).findFirst().orElse(null);
         }
 
         /** This repetition with its phase figures but not its samples (a needed-limit probe keeps only those). */
@@ -119,10 +119,10 @@ public final class Results {
      * @param needs the needed-limit search (bench run --needs), or null where none ran
      */
     public record TargetResult(RunInfo run, TargetSpec target, ContainerEngine.ImageInfo image, List<Repetition> repetitions,
-            Map<String, Stat> summary, Needs needs) {
+            Map<Metric, Stat> summary, Needs needs) {
 
         public TargetResult(RunInfo run, TargetSpec target, ContainerEngine.ImageInfo image, List<Repetition> repetitions,
-                Map<String, Stat> summary) {
+                Map<Metric, Stat> summary) {
             this(run, target, image, repetitions, summary, null);
         }
     }
@@ -137,7 +137,7 @@ public final class Results {
      * @param atNeeded the figures of the passing confirmations at the needed limit, as {@link Summary#of} gives them
      */
     public record Needs(long referenceLimitBytes, long floorBytes, long neededBytes, String note,
-            List<NeededLimit.Probe> probes, Map<String, Stat> atNeeded) {
+            List<NeededLimit.Probe> probes, Map<Metric, Stat> atNeeded) {
 
         public List<NeededLimit.Probe> confirmations() {
             return probes.stream().filter(p -> p.stage() == NeededLimit.Stage.confirm && p.limitBytes() == neededBytes).toList();

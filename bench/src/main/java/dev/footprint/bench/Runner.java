@@ -186,24 +186,24 @@ final class Runner {
                 CgroupCpu.Reading d = cpu.read().minus(cpuAtStart);
                 cpuUse = new CpuUse(d.usageNanos() < 0 ? -1 : d.usageNanos() / 1e9, d.periods(), d.throttledPeriods(), d.throttledNanos() / 1e6);
             }
-            return summarize(phase.name(), seconds, samplesOf(sampler, phase), load, kernelPeak, cpuUse);
+            return summarize(phase, seconds, samplesOf(sampler, phase), load, kernelPeak, cpuUse);
         }
     }
 
     private static List<Sample> samplesOf(Sampler sampler, Phase phase) {
-        List<Sample> in = sampler.samples().stream().filter(x -> x.phase().equals(phase.name())).toList();
+        List<Sample> in = sampler.samples().stream().filter(x -> x.phase() == phase).toList();
         if (in.isEmpty()) {
             try {
                 in = List.of(sampler.read());
             } catch (RuntimeException e) {
-                in = List.of(new Sample(-1, phase.name(), -1, -1, -1, -1, -1));
+                in = List.of(new Sample(-1, phase, -1, -1, -1, -1, -1));
             }
         }
         return in;
     }
 
     /** The figures of one phase from its samples: the median, largest and last working set, the largest of the rest. */
-    static PhaseResult summarize(String phase, double seconds, List<Sample> in, LoadResult load, long kernelPeak, CpuUse cpu) {
+    static PhaseResult summarize(Phase phase, double seconds, List<Sample> in, LoadResult load, long kernelPeak, CpuUse cpu) {
         DescriptiveStatistics ws = new DescriptiveStatistics(in.stream().mapToDouble(Sample::workingSet).toArray());
         MemoryKinds kinds = new MemoryKinds(max(in, Sample::rssAnon), max(in, Sample::rssFile), max(in, Sample::rssShmem),
                 max(in, Sample::activeFile), max(in, Sample::inactiveFile), max(in, Sample::mappedFile));

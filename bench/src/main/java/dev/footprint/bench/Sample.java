@@ -7,29 +7,29 @@ import java.util.List;
  * sampling began with the container: after its first 200). Bytes; -1 where the value could not
  * be read (a process gone between listing and reading it, a figure the kernel does not have).
  */
-public record Sample(long tMs, String phase, long workingSet, long usage, long rss, long pss, long threads,
+public record Sample(long tMs, Phase phase, long workingSet, long usage, long rss, long pss, long threads,
         long rssAnon, long rssFile, long rssShmem, long activeFile, long inactiveFile, long mappedFile) {
 
     static final String[] FIELDS = { "tMs", "phase", "workingSet", "usage", "rss", "pss", "threads", "rssAnon",
             "rssFile", "rssShmem", "activeFile", "inactiveFile", "mappedFile" };
 
-    Sample(long tMs, String phase, long workingSet, long usage, long rss, long pss, long threads) {
+    Sample(long tMs, Phase phase, long workingSet, long usage, long rss, long pss, long threads) {
         this(tMs, phase, workingSet, usage, rss, pss, threads, -1, -1, -1, -1, -1, -1);
     }
 
     Object[] toRow() {
-        return new Object[] { tMs, phase, workingSet, usage, rss, pss, threads, rssAnon, rssFile, rssShmem, activeFile,
+        return new Object[] { tMs, phase == null ? null : phase.name(), workingSet, usage, rss, pss, threads, rssAnon, rssFile, rssShmem, activeFile,
                 inactiveFile, mappedFile };
     }
 
     /** A row of a result file, by the field names the file lists: older files have fewer. */
     static Sample fromRow(List<String> fields, Object[] row) {
         long[] v = new long[FIELDS.length];
-        String phase = null;
+        Phase phase = null;
         for (int i = 0; i < FIELDS.length; i++) {
             int at = fields.indexOf(FIELDS[i]);
             if (i == 1) {
-                phase = at >= 0 ? (String) row[at] : null;
+                phase = at >= 0 ? Phase.valueOf((String) row[at]) : null;
             } else {
                 v[i] = at >= 0 && at < row.length ? ((Number) row[at]).longValue() : -1;
             }

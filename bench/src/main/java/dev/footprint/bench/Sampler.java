@@ -21,7 +21,7 @@ final class Sampler implements AutoCloseable {
     private final long originNanos;
     private final List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
     private final Thread thread;
-    private volatile String phase = Phase.startup.name();
+    private volatile Phase phase = Phase.startup;
     private volatile boolean running = true;
 
     Sampler(CgroupMemory cgroup, long intervalMs, long originNanos) {
@@ -37,7 +37,7 @@ final class Sampler implements AutoCloseable {
     }
 
     void phase(Phase p) {
-        this.phase = p.name();
+        this.phase = p;
     }
 
     List<Sample> samples() {

@@ -1,6 +1,6 @@
 package dev.footprint.bench;
 
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -19,8 +19,8 @@ public final class Summary {
     private Summary() {
     }
 
-    public static Map<String, Stat> of(List<Repetition> reps) {
-        Map<String, Stat> s = new LinkedHashMap<>();
+    public static Map<Metric, Stat> of(List<Repetition> reps) {
+        Map<Metric, Stat> s = new EnumMap<>(Metric.class);
         put(s, Metric.idleMiB, reps, r -> mib(phase(r, Phase.idle).workingSetMedian()));
         put(s, Metric.peak50MiB, reps, r -> mib(phase(r, Phase.c50).workingSetMax()));
         put(s, Metric.peak200MiB, reps, r -> mib(phase(r, Phase.c200).workingSetMax()));
@@ -68,7 +68,7 @@ public final class Summary {
     }
 
     /** A figure that is negative (not read, not recorded in older results) or not a number is left out. */
-    private static void put(Map<String, Stat> s, Metric key, List<Repetition> reps, ToDoubleFunction<Repetition> f) {
+    private static void put(Map<Metric, Stat> s, Metric key, List<Repetition> reps, ToDoubleFunction<Repetition> f) {
         double[] values = reps.stream().mapToDouble(r -> {
             try {
                 return f.applyAsDouble(r);
@@ -77,12 +77,12 @@ public final class Summary {
             }
         }).filter(v -> !Double.isNaN(v) && v >= 0).toArray();
         if (values.length > 0) {
-            s.put(key.name(), stat(values));
+            s.put(key, stat(values));
         }
     }
 
     private static PhaseResult phase(Repetition r, Phase name) {
-        PhaseResult p = r.phase(name.name());
+        PhaseResult p = r.phase(name);
         if (p == null) {
             throw new IllegalStateException("no phase " + name);
         }

@@ -8,8 +8,6 @@ import java.util.Map;
  * Read from bench/targets.yaml; {@code {port}} in {@link #command} and {@link #env} values is
  * replaced by the port the bench assigns.
  *
- * @param kind variant, untuned (a variant without its tuning), peer, ceiling (the fastest trivial server: what the
- *        load generator can drive), lever or image
  * @param path the endpoint every target is measured on (GET)
  * @param workPath the allocation endpoint (GET), or null to skip that phase
  * @param command arguments that replace the image's CMD, or null/empty for the image's own
@@ -19,11 +17,11 @@ import java.util.Map;
  * @param caveat a known fault of the stack as configured that its figures carry (shown beside them, and the row is
  *        left out of per-MiB comparisons), or null
  */
-public record TargetSpec(String name, String kind, String image, String path, String workPath,
+public record TargetSpec(String name, TargetKind kind, String image, String path, String workPath,
         List<String> command, Map<String, String> env, String article, String notMeasured, String description,
         String baseline, String caveat) {
 
-    public TargetSpec(String name, String kind, String image, String path, String workPath, List<String> command,
+    public TargetSpec(String name, TargetKind kind, String image, String path, String workPath, List<String> command,
             Map<String, String> env, String article, String notMeasured, String description, String baseline) {
         this(name, kind, image, path, workPath, command, env, article, notMeasured, description, baseline, null);
     }
@@ -36,7 +34,7 @@ public record TargetSpec(String name, String kind, String image, String path, St
 
     /** Every measured target but the harness-ceiling row, which is there for its req/s. */
     public boolean searchesNeeds() {
-        return measured() && !"ceiling".equals(kind);
+        return measured() && kind != TargetKind.ceiling;
     }
 
     public boolean measured() {

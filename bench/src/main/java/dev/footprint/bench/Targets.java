@@ -65,13 +65,13 @@ public final class Targets {
         List<TargetSpec> notBuilt = new ArrayList<>();
         for (Variants.Variant v : matrix.variants()) {
             boolean built = v.offline() != null;
-            (built ? measured : notBuilt).add(new TargetSpec(v.name(), "variant", built ? SERVICE_IMAGE + v.name() : null, "/",
+            (built ? measured : notBuilt).add(new TargetSpec(v.name(), TargetKind.variant, built ? SERVICE_IMAGE + v.name() : null, "/",
                     file.variants().workPath(), List.of(), file.variants().env(), null, built ? null : v.notOffline(),
                     v.description(), null));
         }
         List<TargetSpec> out = new ArrayList<>(measured);
         int i = 0;
-        while (i < file.targets().size() && "untuned".equals(file.targets().get(i).kind())) {
+        while (i < file.targets().size() && file.targets().get(i).kind() == TargetKind.untuned) {
             out.add(file.targets().get(i++));
         }
         out.addAll(notBuilt);
@@ -87,7 +87,7 @@ public final class Targets {
         for (String s : selectors) {
             boolean matched = false;
             for (TargetSpec t : all) {
-                if (s.equals("all") || s.equals(t.kind()) || s.equals(t.name())) {
+                if (s.equals("all") || s.equals(t.kind().name()) || s.equals(t.name())) {
                     matched = true;
                     if (!out.contains(t)) {
                         out.add(t);

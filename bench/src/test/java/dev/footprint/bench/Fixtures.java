@@ -28,22 +28,22 @@ final class Fixtures {
     /** A repetition whose working set is idleMiB at idle and peakMiB under 200 connections. */
     static Repetition rep(int n, long idleMiB, long peakMiB, double rps) {
         List<PhaseResult> phases = List.of(
-                new PhaseResult("idle", 10, idleMiB * MIB, idleMiB * MIB, idleMiB * MIB, idleMiB * MIB, idleMiB * MIB, idleMiB * MIB, 20, null),
-                new PhaseResult("c50", 30, peakMiB * MIB, (peakMiB - 1) * MIB, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, 22,
+                new PhaseResult(Phase.idle, 10, idleMiB * MIB, idleMiB * MIB, idleMiB * MIB, idleMiB * MIB, idleMiB * MIB, idleMiB * MIB, 20, null),
+                new PhaseResult(Phase.c50, 30, peakMiB * MIB, (peakMiB - 1) * MIB, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, 22,
                         new LoadResult(1000, 30, rps, 1.0, 5.0, 0, 0, null)),
-                new PhaseResult("c200", 30, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, 24,
+                new PhaseResult(Phase.c200, 30, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, 24,
                         new LoadResult(1000, 30, rps, 4.0, 20.0, 2, 1, "connect 0, read 2, write 0, timeout 0")),
-                new PhaseResult("work", 5, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, 30,
+                new PhaseResult(Phase.work, 5, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, peakMiB * MIB, 30,
                         new LoadResult(10000, 5, 2000, 10.0, 50.0, 0, 0, null)),
-                new PhaseResult("cooldown", 15, idleMiB * MIB, idleMiB * MIB, idleMiB * MIB, idleMiB * MIB, idleMiB * MIB, idleMiB * MIB, 20, null));
+                new PhaseResult(Phase.cooldown, 15, idleMiB * MIB, idleMiB * MIB, idleMiB * MIB, idleMiB * MIB, idleMiB * MIB, idleMiB * MIB, 20, null));
         List<Object[]> samples = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            samples.add(new Sample(i * 100L, i < 25 ? "idle" : "c50", (i < 25 ? idleMiB : peakMiB) * MIB, 0, 0, 0, 20).toRow());
+            samples.add(new Sample(i * 100L, i < 25 ? Phase.idle : Phase.c50, (i < 25 ? idleMiB : peakMiB) * MIB, 0, 0, 0, 20).toRow());
         }
         return new Repetition(n, 500 + n, 100 + n, 0, false, true, phases, Arrays.asList(Sample.FIELDS), samples);
     }
 
-    static TargetResult target(String name, String kind, List<Repetition> reps) {
+    static TargetResult target(String name, TargetKind kind, List<Repetition> reps) {
         TargetSpec spec = new TargetSpec(name, kind, "localhost/footprint/service:" + name, "/", "/work?kib=256",
                 List.of(), Map.of(), "~10 MB (claim)", null, "test target " + name, null);
         return new TargetResult(run(), spec, new ContainerEngine.ImageInfo(spec.image(), "sha256:0123456789abcdef", 100 * MIB,

@@ -49,7 +49,7 @@ class LeversTest {
     void aRowMeasuredWithOtherSettingsThanTheLeversFileNowGivesSaysSo() {
         TargetResult base = inRun(lever("base", null, 60, 100), "20260102-levers-cold", 3, Results.PageCache.cold);
         TargetResult a = inRun(lever("a", "base", 50, 70), "20260102-levers-cold", 3, Results.PageCache.cold);
-        TargetSpec aNow = new TargetSpec("a", "lever", a.target().image(), a.target().path(), a.target().workPath(),
+        TargetSpec aNow = new TargetSpec("a", TargetKind.lever, a.target().image(), a.target().path(), a.target().workPath(),
                 List.of("-Xmx24m"), a.target().env(), null, null, "now", "base");
 
         String md = Levers.markdown(List.of("20260102-levers-cold"), List.of(base, a), List.of(base, a), "20260101-000000",
@@ -63,7 +63,7 @@ class LeversTest {
         // a variable added to the file since (pinning what was then the default) is not a change
         java.util.Map<String, String> pinned = new java.util.HashMap<>(a.target().env() == null ? java.util.Map.of() : a.target().env());
         pinned.put("FOOTPRINT_WORK_VIRTUAL_THREADS", "true");
-        TargetSpec aPinned = new TargetSpec("a", "lever", a.target().image(), a.target().path(), a.target().workPath(),
+        TargetSpec aPinned = new TargetSpec("a", TargetKind.lever, a.target().image(), a.target().path(), a.target().workPath(),
                 a.target().command(), pinned, null, null, "pinned", "base");
         assertTrue(!Levers.changedSince(a, List.of(aPinned)));
     }
@@ -89,17 +89,17 @@ class LeversTest {
         TargetResult n = inRun(lever("native-x", null, 8, 20), "20260101-levers", 1, Results.PageCache.warm);
         List<TargetResult> rows = List.of(a, b, n);
 
-        assertEquals("60.0 MiB (jvm-b, 3× cold)", Levers.closest(rows, "jvm-", r -> r.summary().get("idleMiB").median(), " MiB"));
-        assertEquals("90.0 MiB (jvm-a, 1× warm)", Levers.closest(rows, "jvm-", r -> r.summary().get("peak200MiB").median(), " MiB"));
-        assertEquals("8.0 MiB (native-x, 1× warm)", Levers.closest(rows, "native-", r -> r.summary().get("idleMiB").median(), " MiB"));
-        assertEquals("", Levers.closest(rows, "go-", r -> r.summary().get("idleMiB").median(), " MiB"));
+        assertEquals("60.0 MiB (jvm-b, 3× cold)", Levers.closest(rows, "jvm-", r -> r.summary().get(Metric.idleMiB).median(), " MiB"));
+        assertEquals("90.0 MiB (jvm-a, 1× warm)", Levers.closest(rows, "jvm-", r -> r.summary().get(Metric.peak200MiB).median(), " MiB"));
+        assertEquals("8.0 MiB (native-x, 1× warm)", Levers.closest(rows, "native-", r -> r.summary().get(Metric.idleMiB).median(), " MiB"));
+        assertEquals("", Levers.closest(rows, "go-", r -> r.summary().get(Metric.idleMiB).median(), " MiB"));
     }
 
     @Test
     void eachTargetIsMetOrMissedByHowMuch() {
-        TargetResult slim = Fixtures.target("jvm-slim", "variant", List.of(Fixtures.rep(1, 40, 62, 1000)));
-        TargetResult jlink = Fixtures.target("jlink", "variant", List.of(Fixtures.rep(1, 36, 45, 1000)));
-        TargetResult distroless = Fixtures.target("distroless", "variant", List.of(Fixtures.rep(1, 125, 188, 1000)));
+        TargetResult slim = Fixtures.target("jvm-slim", TargetKind.variant, List.of(Fixtures.rep(1, 40, 62, 1000)));
+        TargetResult jlink = Fixtures.target("jlink", TargetKind.variant, List.of(Fixtures.rep(1, 36, 45, 1000)));
+        TargetResult distroless = Fixtures.target("distroless", TargetKind.variant, List.of(Fixtures.rep(1, 125, 188, 1000)));
 
         String md = Levers.targets("20260101-000000", List.of(slim, jlink, distroless), List.of());
 
@@ -117,7 +117,7 @@ class LeversTest {
     }
 
     private static TargetResult lever(String name, String baseline, long idleMiB, long peakMiB) {
-        TargetResult t = Fixtures.target(name, "lever", List.of(Fixtures.rep(1, idleMiB, peakMiB, 1000)));
+        TargetResult t = Fixtures.target(name, TargetKind.lever, List.of(Fixtures.rep(1, idleMiB, peakMiB, 1000)));
         TargetSpec s = t.target();
         return new TargetResult(t.run(), new TargetSpec(s.name(), s.kind(), s.image(), s.path(), s.workPath(), s.command(),
                 s.env(), s.article(), s.notMeasured(), s.description(), baseline), t.image(), t.repetitions(), t.summary());

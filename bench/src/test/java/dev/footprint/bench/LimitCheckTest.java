@@ -23,7 +23,7 @@ class LimitCheckTest {
 
     /** Reference repetitions at 256 MiB: / at 1000, 1100 and 1200 req/s (median 1100), /work at 2000. */
     private static TargetResult measured() {
-        return Fixtures.target("jlink", "variant", List.of(Fixtures.rep(1, 50, 90, 1000), Fixtures.rep(2, 50, 90, 1100),
+        return Fixtures.target("jlink", TargetKind.variant, List.of(Fixtures.rep(1, 50, 90, 1000), Fixtures.rep(2, 50, 90, 1100),
                 Fixtures.rep(3, 50, 90, 1200)));
     }
 
@@ -32,7 +32,7 @@ class LimitCheckTest {
         List<PhaseResult> phases = new ArrayList<>();
         for (Phase p : Phase.LOADED) {
             double r = p == Phase.work ? workRps : rps;
-            phases.add(new PhaseResult(p.name(), 10, MIB, MIB, MIB, MIB, MIB, MIB, 10,
+            phases.add(new PhaseResult(p, 10, MIB, MIB, MIB, MIB, MIB, MIB, 10,
                     new LoadResult((long) r * 10, 10, r, 1, 5, 0, 0, null, 50.0, 5.0)));
         }
         return new Repetition(1, 500, 400, 0, false, true, phases, List.of(), List.of());

@@ -131,9 +131,9 @@ class NeededLimitTest {
     /** A repetition whose three loaded phases all ran at {@code rps} with a slowest request of {@code maxMs}. */
     private static Repetition rep(double rps, double maxMs, long errors, boolean oomKilled) {
         List<PhaseResult> phases = new ArrayList<>();
-        phases.add(new PhaseResult("idle", 10, MIB, MIB, MIB, MIB, MIB, MIB, 10, null));
+        phases.add(new PhaseResult(Phase.idle, 10, MIB, MIB, MIB, MIB, MIB, MIB, 10, null));
         for (Phase p : Phase.LOADED) {
-            phases.add(new PhaseResult(p.name(), 10, MIB, MIB, MIB, MIB, MIB, MIB, 10,
+            phases.add(new PhaseResult(p, 10, MIB, MIB, MIB, MIB, MIB, MIB, 10,
                     new LoadResult((long) rps * 10, 10, rps, 1, 5, errors, 0, errors > 0 ? "read " + errors : null, maxMs, 5.0)));
         }
         return new Repetition(1, 500, 400, oomKilled ? 1 : 0, oomKilled, !oomKilled, phases, List.of(), List.of());

@@ -19,7 +19,7 @@ class OverlaysTest {
     void requestIsThePeakRoundedUpAndTheLimitAddsHeadroom() {
         // peaks: c50 44 MiB (fixture: peak - 1), c200 45, /work 45 -> 45 -> 48Mi; x1.5 = 72 -> 72Mi
         String yaml = Overlays.memoryPatch("jvm-slim",
-                Fixtures.target("jvm-slim", "variant", List.of(Fixtures.rep(1, 20, 45, 100))), Path.of("r/jvm-slim.json"));
+                Fixtures.target("jvm-slim", TargetKind.variant, List.of(Fixtures.rep(1, 20, 45, 100))), Path.of("r/jvm-slim.json"));
         assertTrue(yaml.contains("memory: 48Mi\n              cpu: 250m\n            limits:\n              memory: 72Mi"), yaml);
         assertTrue(yaml.contains("value: \"-XX:MaxRAMPercentage=75\""), "the JVM options the image was measured with:\n" + yaml);
         assertTrue(!yaml.contains("args:"), "a JVM variant takes no args");
@@ -29,7 +29,7 @@ class OverlaysTest {
     @Test
     void nativeTakesItsHeapAsArguments() {
         String yaml = Overlays.memoryPatch("native",
-                Fixtures.target("native", "variant", List.of(Fixtures.rep(1, 8, 17, 100))), Path.of("r/native.json"));
+                Fixtures.target("native", TargetKind.variant, List.of(Fixtures.rep(1, 8, 17, 100))), Path.of("r/native.json"));
         assertTrue(yaml.contains("args: [\"-Xmx64m\"]"), yaml);
         assertTrue(yaml.contains("memory: 24Mi"), yaml);
         assertTrue(yaml.contains("memory: 48Mi"), yaml); // 24 x 1.5 = 36 < 24 + 24 = 48
@@ -47,10 +47,10 @@ class OverlaysTest {
         // native: working set 18.4 MiB -> request 24, but 55.6 MiB resident with its executable's pages
         assertEquals(80, Overlays.limit(24, 55.6));
         Results.Repetition rep = Fixtures.rep(1, 8, 17, 100);
-        List<Results.PhaseResult> phases = rep.phases().stream().map(p -> !p.phase().equals("c200") ? p
+        List<Results.PhaseResult> phases = rep.phases().stream().map(p -> p.phase() != Phase.c200 ? p
                 : new Results.PhaseResult(p.phase(), p.seconds(), p.workingSetMedian(), p.workingSetMax(), p.workingSetLast(),
                         p.usageMax(), 56L << 20, p.pssMax(), p.threadsMax(), p.load())).toList();
-        TargetResult nat = Fixtures.target("native", "variant", List.of(new Results.Repetition(1, 500, 100, 0, false, true, phases,
+        TargetResult nat = Fixtures.target("native", TargetKind.variant, List.of(new Results.Repetition(1, 500, 100, 0, false, true, phases,
                 rep.sampleFields(), rep.samples())));
         assertEquals(56.0, Overlays.peakRss(nat), 0.001);
         String yaml = Overlays.memoryPatch("native", nat, Path.of("r/native.json"));
@@ -60,7 +60,7 @@ class OverlaysTest {
 
     /** native with a needed limit of 48 MiB, confirmed by three full runs whose loaded phases sat at 30 MiB. */
     private static TargetResult nativeWithNeeds() {
-        TargetResult base = Fixtures.target("native", "variant", List.of(Fixtures.rep(1, 8, 17, 100)));
+        TargetResult base = Fixtures.target("native", TargetKind.variant, List.of(Fixtures.rep(1, 8, 17, 100)));
         List<NeededLimit.Probe> probes = List.of(
                 new NeededLimit.Probe(40L << 20, NeededLimit.Stage.probe, false, "c50: stalled", null),
                 new NeededLimit.Probe(48L << 20, NeededLimit.Stage.confirm, true, "passed", Fixtures.rep(1, 10, 30, 100)),
@@ -114,7 +114,7 @@ class OverlaysTest {
     void checkFailsWhenAnOverlayDisagrees(@TempDir Path dir) throws Exception {
         ResultStore store = new ResultStore(dir.resolve("results"));
         for (String t : List.of("jvm-slim", "distroless", "jlink", "native")) {
-            store.write(Fixtures.target(t, "variant", List.of(Fixtures.rep(1, 20, 45, 100))));
+            store.write(Fixtures.target(t, TargetKind.variant, List.of(Fixtures.rep(1, 20, 45, 100))));
         }
         Overlays write = new Overlays();
         write.results = dir.resolve("results");

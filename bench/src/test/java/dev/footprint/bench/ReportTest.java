@@ -17,9 +17,9 @@ class ReportTest {
 
     @Test
     void tableRowPerTargetWithMedianAndRange() {
-        TargetResult native_ = Fixtures.target("native", "variant",
+        TargetResult native_ = Fixtures.target("native", TargetKind.variant,
                 List.of(Fixtures.rep(1, 12, 20, 1000), Fixtures.rep(2, 11, 22, 1100), Fixtures.rep(3, 13, 21, 900)));
-        TargetSpec granian = new TargetSpec("granian", "peer", null, null, null, null, null, "~620 MB", "no package here", "Granian", null);
+        TargetSpec granian = new TargetSpec("granian", TargetKind.peer, null, null, null, null, null, "~620 MB", "no package here", "Granian", null);
         TargetResult notMeasured = new TargetResult(Fixtures.run(), granian, null, List.of(), Map.of());
         String md = Report.markdown("20260101-000000", List.of(native_, notMeasured), Path.of("bench/results/20260101-000000"));
 
@@ -38,7 +38,7 @@ class ReportTest {
     void aStalledRepetitionShowsInTheErrorsColumnAndKeepsItsMemoryFigures() {
         Results.Repetition ok = Fixtures.rep(1, 90, 130, 1000);
         Results.Repetition stalled = withWorkLoad(Fixtures.rep(2, 92, 256, 900), Hey.stalled(10_000, java.time.Duration.ofMinutes(10)));
-        TargetResult untuned = Fixtures.target("jvm-slim-no-tuning", "untuned", List.of(ok, Fixtures.rep(3, 91, 132, 1100), stalled));
+        TargetResult untuned = Fixtures.target("jvm-slim-no-tuning", TargetKind.untuned, List.of(ok, Fixtures.rep(3, 91, 132, 1100), stalled));
 
         String row = Report.markdown("20260101-000000", List.of(untuned), Path.of("bench/results/20260101-000000")).lines()
                 .filter(l -> l.startsWith("| jvm-slim-no-tuning |")).findFirst().orElseThrow();
@@ -47,14 +47,14 @@ class ReportTest {
         assertTrue(row.endsWith("| 10,003 | 0 |"), row);
         assertTrue(row.contains("| 91.0 (90.0–92.0) |"), row); // idle from every repetition, the stalled one too
         // the stalled run has no rate: the /work rate is the others' (2,000 in the fixture), not NaN
-        assertEquals(2000, untuned.summary().get("rps_work").median(), 0.001);
+        assertEquals(2000, untuned.summary().get(Metric.rps_work).median(), 0.001);
         assertTrue(Double.isNaN(Hey.stalled(10, java.time.Duration.ofMinutes(1)).requestsPerSecond()));
     }
 
     @Test
     void aTargetMeasuredAgainIntoTheRunSaysWhenAndHow() {
-        TargetResult go = Fixtures.target("go-nethttp", "peer", List.of(Fixtures.rep(1, 5, 8, 1000)));
-        TargetResult native_ = Fixtures.target("native", "variant", List.of(Fixtures.rep(1, 8, 20, 1000)));
+        TargetResult go = Fixtures.target("go-nethttp", TargetKind.peer, List.of(Fixtures.rep(1, 5, 8, 1000)));
+        TargetResult native_ = Fixtures.target("native", TargetKind.variant, List.of(Fixtures.rep(1, 8, 20, 1000)));
         Results.RunInfo first = go.run();
         Results.RunInfo later = new Results.RunInfo(first.runId(), "2026-01-01T03:00:00Z", "bench run --targets native --run-id 20260101-000000",
                 first.machine(), first.settings());
@@ -67,7 +67,7 @@ class ReportTest {
     }
 
     private static Results.Repetition withWorkLoad(Results.Repetition r, LoadResult load) {
-        List<Results.PhaseResult> phases = r.phases().stream().map(p -> !p.phase().equals("work") ? p
+        List<Results.PhaseResult> phases = r.phases().stream().map(p -> p.phase() != Phase.work ? p
                 : new Results.PhaseResult(p.phase(), p.seconds(), p.workingSetMedian(), p.workingSetMax(), p.workingSetLast(),
                         p.usageMax(), p.rssMax(), p.pssMax(), p.threadsMax(), load)).toList();
         return new Results.Repetition(r.repetition(), r.startupMs(), r.readyAfterProcessStartMs(), r.oomKills(), r.oomKilled(),
@@ -82,8 +82,8 @@ class ReportTest {
     void chartsAreWrittenAsPng(@TempDir Path dir) throws Exception {
         Path results = dir.resolve("results");
         ResultStore store = new ResultStore(results);
-        store.write(Fixtures.target("jlink", "variant", List.of(Fixtures.rep(1, 30, 40, 500))));
-        store.write(Fixtures.target("native", "variant", List.of(Fixtures.rep(1, 12, 20, 1000))));
+        store.write(Fixtures.target("jlink", TargetKind.variant, List.of(Fixtures.rep(1, 30, 40, 500))));
+        store.write(Fixtures.target("native", TargetKind.variant, List.of(Fixtures.rep(1, 12, 20, 1000))));
         Path targets = dir.resolve("targets.yaml");
         Files.writeString(targets, """
                 targets:
@@ -101,7 +101,7 @@ class ReportTest {
         // the order of targets.yaml: native before jlink
         assertTrue(md.indexOf("| native |") < md.indexOf("| jlink |"), md);
         // results survive a round trip through their JSON files
-        assertEquals(Fixtures.target("native", "variant", List.of(Fixtures.rep(1, 12, 20, 1000))).summary(),
+        assertEquals(Fixtures.target("native", TargetKind.variant, List.of(Fixtures.rep(1, 12, 20, 1000))).summary(),
                 store.read("20260101-000000").stream().filter(r -> r.target().name().equals("native")).findFirst()
                         .orElseThrow().summary());
     }

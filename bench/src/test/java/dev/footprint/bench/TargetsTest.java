@@ -45,7 +45,7 @@ class TargetsTest {
         List<String> names = names(levers);
         for (TargetSpec t : levers) {
             assertTrue(t.baseline() == null || names.contains(t.baseline()), t.name() + " -> " + t.baseline());
-            assertEquals("lever", t.kind(), t.name());
+            assertEquals(TargetKind.lever, t.kind(), t.name());
         }
         assertTrue(levers.stream().anyMatch(t -> t.baseline() == null), "at least one baseline");
     }
