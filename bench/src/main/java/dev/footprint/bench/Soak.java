@@ -190,7 +190,7 @@ public class Soak implements Callable<Integer> {
         if (memory != null) {
             overlay = new Overlay(Bench.parseBytes(memory), overlay.requestBytes(), overlay.env(), overlay.args(), overlay.source());
         }
-        String image = Targets.SERVICE_IMAGE + variant;
+        String image = ServiceBuild.of(variant).image();
         LimitCheck.Result atLimit = checkAtLimit(engine, wrk, hey, overlay, variant, image);
         String container = "footprint-soak-" + variant;
         Map<String, String> env = new HashMap<>(overlay.env());
