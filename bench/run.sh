@@ -48,20 +48,16 @@ if $build && [[ " ${args[*]} " != *" --image "* ]]; then
       --targets-file) file=${args[i + 1]} ;; --targets-file=*) file=${args[i]#--targets-file=} ;;
     esac
   done
-  # A service tag is VARIANT[-without-EXT[-EXT...]][-aot]: one images/build.sh call per set of
-  # flags, with every variant that needs them (a variant that cannot be built here is then skipped).
+  # bench images names each build directly ("service VARIANT [images/build.sh options]", "peer NAME"):
+  # one images/build.sh call per set of options, with every variant that needs them (a variant that
+  # cannot be built here is then skipped).
   declare -A builds=(); peers=()
-  while read -r image; do
-    case $image in
-      localhost/footprint/service:*)
-        tag=${image##*:}; flags=""
-        [[ $tag == *-aot ]] && { flags+=" --aot"; tag=${tag%-aot}; }
-        if [[ $tag == *-without-* ]]; then
-          without=${tag#*-without-}; flags+=" --without ${without//-/,}"; tag=${tag%%-without-*}
-        fi
+  while read -r kind name flags; do
+    case $kind in
+      service)
         flags=${flags:-" "} # (an associative array's key cannot be empty)
-        [[ " ${builds[$flags]:-} " == *" $tag "* ]] || builds[$flags]+=" $tag" ;;
-      localhost/footprint/peer-*) p=${image#localhost/footprint/peer-}; peers+=("${p%%:*}") ;;
+        [[ " ${builds[$flags]:-} " == *" $name "* ]] || builds[$flags]+=" $name" ;;
+      peer) peers+=("$name") ;;
     esac
   done < <(bench images --targets "$targets" --targets-file "$file")
   for flags in "${!builds[@]}"; do

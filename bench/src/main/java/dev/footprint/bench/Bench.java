@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.footprint.bench.Results.Repetition;
 import dev.footprint.bench.Results.RunInfo;
@@ -266,8 +267,13 @@ public class Bench {
 
         @Override
         public Integer call() {
+            // one line per image: "service VARIANT [images/build.sh options]" or "peer NAME" (bench/run.sh builds them)
             Targets.select(Targets.load(targetsFile), selectors).stream().filter(TargetSpec::measured)
-                    .map(TargetSpec::image).distinct().forEach(System.out::println);
+                    .map(t -> t.build() != null ? String.join(" ", Stream.concat(Stream.of("service", t.build().variant()),
+                            t.build().options().stream()).toList())
+                            : t.image().startsWith(Targets.PEER_IMAGE) ? "peer " + t.image().substring(Targets.PEER_IMAGE.length()).replaceAll(":.*", "")
+                            : "other " + t.image())
+                    .distinct().forEach(System.out::println);
             return 0;
         }
     }

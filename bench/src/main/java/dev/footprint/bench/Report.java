@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,8 +72,13 @@ public class Report implements Callable<Integer> {
             if (ordered.stream().anyMatch(r -> r.needs() != null)) {
                 BitmapEncoder.saveBitmap(neededLimits(byNeeds(ordered)), charts.resolve("needed-limit").toString(), BitmapFormat.PNG);
             }
-            Files.writeString(docs.resolve("memory.md"), markdown(id, ordered, store.runDir(id))
-                    + notYetMeasured(store, id, ordered, Targets.load(targetsFile)));
+            Map<String, String> blocks = blocks(id, ordered, store.runDir(id), notYetMeasured(store, id, ordered, Targets.load(targetsFile)));
+            Path page = docs.resolve("memory.md");
+            if (Files.exists(page) && Files.readString(page).contains("<!-- generated:needs ")) {
+                blocks.forEach((name, content) -> GeneratedBlock.replace(page, name, "bench/run.sh report", content));
+            } else {
+                Files.writeString(page, standalone(id, blocks));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -127,19 +133,15 @@ public class Report implements Callable<Integer> {
         return i < 0 ? Integer.MAX_VALUE : i;
     }
 
-    /** When the run started, and when targets were measured again into it later (bench run --run-id), which and by what command. */
-    static String sittings(String id, List<TargetResult> results) {
+    /** The sittings of a run: when each started, by what command, which targets it measured. */
+    static String sittings(List<TargetResult> results) {
         Map<String, List<TargetResult>> byStart = new TreeMap<>();
         results.stream().filter(r -> r.run() != null)
                 .forEach(r -> byStart.computeIfAbsent(r.run().startedAt(), k -> new ArrayList<>()).add(r));
-        if (byStart.size() == 1) {
-            return "Run `" + id + "`, started " + byStart.keySet().iterator().next() + ".\n";
-        }
-        StringBuilder md = new StringBuilder("Run `" + id + "`, measured in " + byStart.size() + " sittings on the same machine: ");
-        List<String> parts = new ArrayList<>();
-        byStart.forEach((start, rs) -> parts.add("started " + start + " (`" + rs.get(0).run().command() + "`): "
-                + String.join(", ", rs.stream().map(r -> r.target().name()).toList())));
-        return md.append(String.join("; ", parts)).append(". Each target's figures come from one sitting.\n").toString();
+        StringBuilder md = new StringBuilder("| sitting started | command | targets |\n|---|---|---|\n");
+        byStart.forEach((start, rs) -> md.append("| ").append(start).append(" | `").append(rs.get(0).run().command())
+                .append("` | ").append(String.join(", ", rs.stream().map(r -> r.target().name()).toList())).append(" |\n"));
+        return md.toString();
     }
 
     /**
@@ -154,7 +156,7 @@ public class Report implements Callable<Integer> {
                 continue;
             }
             if (!t.measured()) {
-                lines.add("- " + t.name() + ": not measurable here (" + t.notMeasured() + ")");
+                lines.add("| " + t.name() + " | not measurable here (" + t.notMeasured() + ") |");
                 continue;
             }
             String earlier = null;
@@ -163,41 +165,57 @@ public class Report implements Callable<Integer> {
                     earlier = run;
                 }
             }
-            lines.add("- " + t.name() + (earlier == null ? ": never measured"
-                    : ": last measured in run `" + earlier + "`, by the method of then ([`" + store.runDir(earlier)
-                            + "/summary.csv`](../" + store.runDir(earlier) + "/summary.csv))"));
+            lines.add("| " + t.name() + " | " + (earlier == null ? "never measured"
+                    : "last measured in run `" + earlier + "`, by the method of then ([`" + store.runDir(earlier)
+                            + "/summary.csv`](../" + store.runDir(earlier) + "/summary.csv))") + " |");
         }
-        return lines.isEmpty() ? "" : "\n## Not yet measured in this run\n\nThis run is measured in sittings; these targets of "
-                + "`bench/targets.yaml` are not in it yet:\n\n" + String.join("\n", lines) + "\n";
+        return lines.isEmpty() ? "" : "| target of bench/targets.yaml not in this run | |\n|---|---|\n" + String.join("\n", lines) + "\n";
     }
 
-    static String markdown(String id, List<TargetResult> results, Path runDir) {
+    /** The blocks of docs/memory.md, by name, in the order a report without its page gives them. */
+    static Map<String, String> blocks(String id, List<TargetResult> results, Path runDir, String notYet) {
         RunInfo run = results.stream().map(TargetResult::run).filter(Objects::nonNull).findFirst().orElseThrow();
-        StringBuilder md = new StringBuilder();
-        md.append("<!-- generated by `bench/run.sh report` from ").append(runDir).append(": do not edit by hand -->\n\n");
-        md.append("# Memory: every image variant and peer stack, measured the same way\n\n");
-        if (results.stream().anyMatch(r -> r.needs() != null)) {
-            md.append(needsTable(results, run));
-        }
-        md.append("## At a ").append(Math.round(run.settings().memoryLimitBytes() / Summary.MIB)).append(" MiB limit\n\n");
-        md.append(sittings(id, results));
-        md.append("Each target ran in a fresh container ").append(run.settings().repetitions())
-                .append(" time(s) under a ").append(Math.round(run.settings().memoryLimitBytes() / Summary.MIB))
-                .append(" MiB memory limit and ").append(fmt(run.settings().cpus())).append(" CPU, on the host network, driven on 127.0.0.1 by wrk (timed phases) and hey (the count-bound /work phase): ")
-                .append(run.machine().get("loadGenerator")).append(". Figures are medians, with the smallest and ")
-                .append("largest repetition in brackets. Memory is the container's working set (cgroup usage minus inactive ")
-                .append("file cache, what the kubelet acts on), in MiB. ")
-                .append(run.settings().pageCache() == Results.PageCache.cold
-                        ? "The page cache was dropped before every container, so each one paid for the image files it read. "
-                        : "The page cache was left as the previous container left it (warm). ")
-                .append("How it was measured: [methodology.md](methodology.md).\n\n");
-        md.append(pinning(run.settings()));
-        md.append("Phases: idle ").append(run.settings().idleSeconds()).append(" s; 50 connections on the measured path for ")
-                .append(run.settings().loadSeconds()).append(" s; 200 connections for ").append(run.settings().loadSeconds())
-                .append(" s; the allocation endpoint (").append("256 KiB per request) at 50 connections for ")
-                .append(run.settings().workRequests()).append(" requests; cool-down ").append(run.settings().cooldownSeconds())
-                .append(" s.\n\n");
+        Map<String, String> b = new LinkedHashMap<>();
+        b.put("needs", results.stream().anyMatch(r -> r.needs() != null) ? needsTable(results, run) : "No needed limit was searched in this run.");
+        b.put("settings", settings(id, run.settings(), run.machine()));
+        b.put("at-limit", atLimitTable(results));
+        b.put("more", moreTable(results));
+        b.put("images", imagesTable(results));
+        b.put("search", results.stream().anyMatch(r -> r.needs() != null) ? searchLog(results) : "No needed limit was searched in this run.");
+        b.put("timelines", timelines(results));
+        b.put("machine", machine(results, run, runDir));
+        b.put("not-yet", notYet.isEmpty() ? "Every target of `bench/targets.yaml` is in this run." : notYet);
+        return b;
+    }
 
+    /** A report for a page without blocks (a run's own report directory): every block under its name. */
+    static String standalone(String id, Map<String, String> blocks) {
+        StringBuilder md = new StringBuilder("<!-- generated by `bench/run.sh report` from run ").append(id)
+                .append(": do not edit by hand; docs/memory.md explains every table -->\n\n# Run `").append(id).append("`\n");
+        blocks.forEach((name, content) -> md.append("\n## ").append(name).append("\n\n").append(content.strip()).append("\n"));
+        return md.toString();
+    }
+
+    /** How the run was measured: its settings, as a table. */
+    static String settings(String id, Results.Settings s, Map<String, String> machine) {
+        StringBuilder md = new StringBuilder("| setting | value |\n|---|---|\n");
+        md.append("| run | `").append(id).append("` |\n");
+        md.append("| reference memory limit | ").append(Math.round(s.memoryLimitBytes() / Summary.MIB)).append(" MiB, memory+swap equal |\n");
+        md.append("| repetitions | ").append(s.repetitions()).append(", each in a fresh container |\n");
+        md.append("| CPU | ").append(fmt(s.cpus())).append(s.serverCpus() == null ? "; container and load generator not pinned"
+                : "; container on core " + s.serverCpus() + " (`--cpuset-cpus`), wrk, hey and the bench on core " + s.generatorCpus()
+                        + " (`taskset`)").append(" |\n");
+        md.append("| page cache | ").append(s.pageCache() == Results.PageCache.cold ? "cold: dropped before every container"
+                : "warm: left as the previous container left it").append(" |\n");
+        md.append("| phases | idle ").append(s.idleSeconds()).append(" s; 50 connections ").append(s.loadSeconds())
+                .append(" s; 200 connections ").append(s.loadSeconds()).append(" s; /work?kib=256 at 50 connections, ")
+                .append(s.workRequests()).append(" requests; cool-down ").append(s.cooldownSeconds()).append(" s |\n");
+        md.append("| load generators | ").append(machine.get("loadGenerator")).append(", on 127.0.0.1, host network |\n");
+        return md.toString();
+    }
+
+    static String atLimitTable(List<TargetResult> results) {
+        StringBuilder md = new StringBuilder();
         md.append("| target | what it is | the articles say | idle | peak, 50 conn. | peak, 200 conn. | after /work | ")
                 .append("startup to first 200 (ms) | image (MiB) | req/s, 50 conn. | p99 ms, 50 conn. | req/s per MiB | errors + non-2xx, worst run | OOM kills, worst run |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -225,14 +243,11 @@ public class Report implements Callable<Integer> {
                     .append(" | ").append(fmt(worst(r, Metric.oomKills), 0))
                     .append(" |\n");
         }
-        md.append("\n![Idle and peak working set per target](charts/idle-vs-peak.png)\n\n");
+        return md.toString();
+    }
 
-        md.append("## More per target\n\n");
-        md.append("RSS counts every resident page of the container's processes, the file-backed ones (RssFile: the ")
-                .append("executable, libraries, jars, an AOT cache) included; PSS splits pages shared between processes. ")
-                .append("The kernel's peak is its own high-water mark of usage, page cache included, so it catches what ")
-                .append("falls between the 100 ms samples. Generator load is the share of its core wrk used at 50 / 200 ")
-                .append("connections: ‡ marks a phase where it used 90% or more, so the target may be faster than shown.\n\n");
+    static String moreTable(List<TargetResult> results) {
+        StringBuilder md = new StringBuilder();
         md.append("| target | RSS idle | RSS idle: anon / file / shmem | mapped file pages idle | PSS idle | PSS peak, 200 conn. | peak during /work | peak during startup | kernel's peak of usage | threads idle / peak | req/s, 200 conn. | p99 ms, 200 conn. | req/s, /work | p99 ms, /work | CPU ms per 1,000 req., 50 conn. | throttled periods, worst run | generator load, 50 / 200 conn. |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (TargetResult r : results) {
@@ -260,8 +275,11 @@ public class Report implements Callable<Integer> {
                     .append(" | ").append(generatorLoad(r, Phase.c50)).append(" / ").append(generatorLoad(r, Phase.c200))
                     .append(" |\n");
         }
+        return md.toString();
+    }
 
-        md.append("\n## Images\n\n| target | image | id | size (MiB) | built on | build |\n|---|---|---|---|---|---|\n");
+    static String imagesTable(List<TargetResult> results) {
+        StringBuilder md = new StringBuilder("| target | image | id | size (MiB) | built on | build |\n|---|---|---|---|---|---|\n");
         for (TargetResult r : results) {
             if (r.image() == null) {
                 continue;
@@ -269,7 +287,7 @@ public class Report implements Callable<Integer> {
             String bases = r.image().labels() == null ? "" : r.image().labels().entrySet().stream()
                     .filter(e -> e.getKey().startsWith("footprint."))
                     .map(e -> e.getKey().substring("footprint.".length()) + ": `" + e.getValue() + "`")
-                    .reduce((a, b) -> a + "<br>" + b).orElse("");
+                    .reduce((a, c) -> a + "<br>" + c).orElse("");
             md.append("| ").append(r.target().name()).append(" | `").append(r.image().ref()).append("` | `")
                     .append(r.image().id(), 0, Math.min(12, r.image().id().length())).append("` | ")
                     .append(fmt(r.image().sizeBytes() / Summary.MIB, 1)).append(" | ").append(bases).append(" | ")
@@ -278,21 +296,23 @@ public class Report implements Callable<Integer> {
                                     + (Boolean.TRUE.equals(r.image().buildRecord().get("offline")) ? "offline" : "public bases"))
                     .append(" |\n");
         }
+        return md.toString();
+    }
 
-        if (results.stream().anyMatch(r -> r.needs() != null)) {
-            md.append(searchLog(results));
-        }
-        md.append("\n## Working set over time\n\nOne line per repetition at the reference limit; phases in order: start-up ")
-                .append("(where sampled from the container's start), idle, 50 connections, 200 connections, /work, cool-down.\n\n");
+    static String timelines(List<TargetResult> results) {
+        StringBuilder md = new StringBuilder();
         for (TargetResult r : results) {
             if (!r.repetitions().isEmpty()) {
                 md.append("![").append(r.target().name()).append("](charts/memory-").append(r.target().name()).append(".png)\n");
             }
         }
-        md.append("\n## Machine and command\n\n| | |\n|---|---|\n");
+        return md.toString();
+    }
+
+    static String machine(List<TargetResult> results, RunInfo run, Path runDir) {
+        StringBuilder md = new StringBuilder("| | |\n|---|---|\n");
         run.machine().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v.replace("|", "\\|")).append(" |\n"));
-        results.stream().map(TargetResult::run).filter(Objects::nonNull).map(RunInfo::command).distinct()
-                .forEach(c -> md.append("| command | `").append(c).append("` |\n"));
+        md.append("\n").append(sittings(results));
         md.append("\nRaw results, with every sample: [`").append(runDir).append("`](../").append(runDir).append(").\n");
         return md.toString();
     }
@@ -301,16 +321,6 @@ public class Report implements Callable<Integer> {
     static String needsTable(List<TargetResult> results, RunInfo run) {
         long top = Math.round(run.settings().memoryLimitBytes() / Summary.MIB);
         StringBuilder md = new StringBuilder();
-        md.append("**needs** is the smallest memory limit (memory+swap equal to it) at which the target served every phase ")
-                .append("below with 0 errors and non-2xx, no OOM kill, no stall (no request slower than 1 s and than twice ")
-                .append("the slowest at ").append(top).append(" MiB) and at least 90% of its own median req/s at ").append(top)
-                .append(" MiB (or as much as its slowest run there), at 50 and 200 connections and on /work: found by bisection ")
-                .append("(every 2 MiB up to 64, every 8 above) ")
-                .append("and confirmed by ").append(run.settings().repetitions()).append(" full runs, each from a cold page cache. ")
-                .append("The working set (usage minus inactive file cache, what `kubectl top` shows) at a generous limit leaves ")
-                .append("out the file pages a process runs from (its executable, libraries, jars, an AOT cache), which sit ")
-                .append("unreclaimed on the inactive list; under a real limit they are needed, so a target can need many ")
-                .append("times its working set.\n\n");
         md.append("| target | needs (MiB), confirmed | working set at ").append(top).append(" MiB: idle / peak, 200 conn. | ")
                 .append("working set at the needed limit: idle / peak, 200 conn. | RSS idle: anon + file | ")
                 .append("first 200 after `run` / after process start (ms) | req/s, 50 conn. | req/s at 50 conn. per needed MiB | what it is |\n");
@@ -352,11 +362,6 @@ public class Report implements Callable<Integer> {
                     .append(t.caveat() == null ? "" : ". **Caveat:** " + t.caveat())
                     .append(" |\n");
         }
-        md.append("\nMemory in MiB, medians of the runs with the smallest and largest in brackets. ‡: the load generator used ")
-                .append("90% or more of its core in that phase, so the target may serve more than shown; the harness-ceiling ")
-                .append("row is the fastest trivial server measured the same way. How the limit is searched and why the ")
-                .append("working set is below RSS: [methodology.md](methodology.md#the-needed-limit).\n\n")
-                .append("![The needed limit per target](charts/needed-limit.png)\n\n");
         return md.toString();
     }
 
@@ -370,13 +375,7 @@ public class Report implements Callable<Integer> {
 
     /** Every probe of every search, in the order it ran: the evidence behind the needs column. */
     static String searchLog(List<TargetResult> results) {
-        StringBuilder md = new StringBuilder("\n## The needed-limit search, run by run\n\n")
-                .append("Each entry: the limit in MiB, ✓ passed or ✗ and the first reason it did not. Probes ran short ")
-                .append("phases (idle 3 s, 5 s at 50 and at 200 connections, 1,000 /work requests, stopped at the first ")
-                .append("failing phase) and were held to three short runs at the reference limit (one that failed on req/s alone ran ")
-                .append("once more, and both are listed); confirmations ran the full ")
-                .append("phases and were held to the repetitions at the reference limit.\n\n")
-                .append("| target | short reference | bisection | confirmation |\n|---|---|---|---|\n");
+        StringBuilder md = new StringBuilder("| target | short reference | bisection | confirmation |\n|---|---|---|---|\n");
         for (TargetResult r : byNeeds(results)) {
             if (r.needs() == null) {
                 continue;
@@ -391,14 +390,6 @@ public class Report implements Callable<Integer> {
             md.append(" |\n");
         }
         return md.toString();
-    }
-
-    static String pinning(Results.Settings s) {
-        if (s.serverCpus() == null) {
-            return "The container and the load generator were not pinned to cores.\n\n";
-        }
-        return "The measured container was pinned to core " + s.serverCpus() + " (`--cpuset-cpus`, with a CPU quota of "
-                + fmt(s.cpus()) + "); wrk, hey and the bench to core " + s.generatorCpus() + " (`taskset`).\n\n";
     }
 
     static boolean generatorBound(TargetResult r, Phase p) {

@@ -190,7 +190,7 @@ public class Soak implements Callable<Integer> {
         if (memory != null) {
             overlay = new Overlay(Bench.parseBytes(memory), overlay.requestBytes(), overlay.env(), overlay.args(), overlay.source());
         }
-        String image = Targets.SERVICE_IMAGE + variant;
+        String image = ServiceBuild.of(variant).image();
         LimitCheck.Result atLimit = checkAtLimit(engine, wrk, hey, overlay, variant, image);
         String container = "footprint-soak-" + variant;
         Map<String, String> env = new HashMap<>(overlay.env());
@@ -358,12 +358,6 @@ public class Soak implements Callable<Integer> {
                     o.maxWorkingSetBytes() / Summary.MIB, o.maxShareOfLimit() * 100,
                     o.atLimit() == null ? "–" : o.atLimit().summary(), o.passed() ? "passed" : "**failed**"));
         }
-        md.append("\nA variant passes with no OOM kill, no error or non-2xx, and its p95 working set at or below its overlay's ")
-                .append("request (soaks recorded before the p95 was, marked –, were held to a peak below 90% of the limit). ")
-                .append("Before the soak, a fresh container at the same limit runs the bench's standard phases (50 and 200 ")
-                .append("connections on /, then /work?kib=256 at 50), judged as the needed-limit search judges a confirmation: ")
-                .append("no error, no stall, each phase's req/s at least 90% of its median at the reference limit in the run the ")
-                .append("overlay was sized from (or its slowest repetition there); shown as each phase's share of that median.\n");
         return md.toString();
     }
 

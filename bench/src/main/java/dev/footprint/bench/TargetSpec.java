@@ -14,19 +14,31 @@ import java.util.Map;
  * @param article what the articles claim for this stack, shown beside the measurement
  * @param notMeasured why this target has a row but no measurement, or null
  * @param baseline for a lever (bench/levers.yaml), the target it is compared with
+ * @param build for a service image, the images/build.sh build that makes it (its image follows from it), or null
  * @param caveat a known fault of the stack as configured that its figures carry (shown beside them, and the row is
  *        left out of per-MiB comparisons), or null
  */
 public record TargetSpec(String name, TargetKind kind, String image, String path, String workPath,
         List<String> command, Map<String, String> env, String article, String notMeasured, String description,
-        String baseline, String caveat) {
+        String baseline, String caveat, ServiceBuild build) {
 
     public TargetSpec(String name, TargetKind kind, String image, String path, String workPath, List<String> command,
             Map<String, String> env, String article, String notMeasured, String description, String baseline) {
-        this(name, kind, image, path, workPath, command, env, article, notMeasured, description, baseline, null);
+        this(name, kind, image, path, workPath, command, env, article, notMeasured, description, baseline, null, null);
+    }
+
+    public TargetSpec(String name, TargetKind kind, String image, String path, String workPath, List<String> command,
+            Map<String, String> env, String article, String notMeasured, String description, String baseline, String caveat) {
+        this(name, kind, image, path, workPath, command, env, article, notMeasured, description, baseline, caveat, null);
     }
 
     public TargetSpec {
+        if (build != null) {
+            if (image != null && !image.equals(build.image())) {
+                throw new IllegalArgumentException(name + ": give either image or build, not both (build makes " + build.image() + ")");
+            }
+            image = build.image();
+        }
         path = path == null ? "/" : path;
         command = command == null ? List.of() : List.copyOf(command);
         env = env == null ? Map.of() : Map.copyOf(env);

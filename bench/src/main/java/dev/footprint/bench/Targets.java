@@ -27,6 +27,8 @@ public final class Targets {
 
     /** Where a variant's image is tagged (images/build.sh). */
     static final String SERVICE_IMAGE = "localhost/footprint/service:";
+    /** Where bench/peers/build.sh tags a peer: peer-NAME. */
+    static final String PEER_IMAGE = "localhost/footprint/peer-";
 
     private Targets() {
     }
@@ -65,9 +67,9 @@ public final class Targets {
         List<TargetSpec> notBuilt = new ArrayList<>();
         for (Variants.Variant v : matrix.variants()) {
             boolean built = v.offline() != null;
-            (built ? measured : notBuilt).add(new TargetSpec(v.name(), TargetKind.variant, built ? SERVICE_IMAGE + v.name() : null, "/",
+            (built ? measured : notBuilt).add(new TargetSpec(v.name(), TargetKind.variant, null, "/",
                     file.variants().workPath(), List.of(), file.variants().env(), null, built ? null : v.notOffline(),
-                    v.description(), null));
+                    v.description(), null, null, built ? ServiceBuild.of(v.name()) : null));
         }
         List<TargetSpec> out = new ArrayList<>(measured);
         int i = 0;

@@ -13,6 +13,9 @@ import dev.footprint.bench.Results.TargetResult;
 
 class LeversTest {
 
+    /** the project's own goals file: the table judges what it says */
+    private static final List<Goals.Goal> GOALS = Goals.load(java.nio.file.Path.of("goals.yaml"));
+
     @Test
     void aLaterRunReplacesTheRowsItMeasuredAndKeepsTheOthers() {
         TargetResult baseWarm = inRun(lever("base", null, 80, 120), "20260101-levers", 1, Results.PageCache.warm);
@@ -34,15 +37,16 @@ class LeversTest {
         TargetResult aCold = inRun(lever("a", "base", 50, 70), "20260102-levers-cold", 3, Results.PageCache.cold);
         TargetResult bWarm = inRun(lever("b", "base", 75, 95), "20260101-levers", 1, Results.PageCache.warm);
 
-        String md = Levers.markdown(List.of("20260101-levers", "20260102-levers-cold"), List.of(baseCold, aCold, bWarm),
-                List.of(baseCold, aCold, bWarm), "20260101-000000", List.of(), List.of());
+        String md = Levers.blocks(List.of("20260101-levers", "20260102-levers-cold"), List.of(baseCold, aCold, bWarm),
+                List.of(baseCold, aCold, bWarm), "20260101-000000", List.of(), List.of(), GOALS).get("levers");
 
         String a = line(md, "| a |");
         String b = line(md, "| b |");
         assertTrue(a.contains("| 3× cold | not searched | 50.0 | -10.0 |"), a);
         assertTrue(b.contains("| 1× warm | not searched | 75.0 |  | "), b);
-        assertTrue(md.contains("levers runs `20260101-levers`, `20260102-levers-cold`"), md);
-        assertTrue(md.contains("Read the rows measured warm as directions"), md);
+        String sources = Levers.blocks(List.of("20260101-levers", "20260102-levers-cold"), List.of(baseCold, aCold, bWarm),
+                List.of(baseCold, aCold, bWarm), "20260101-000000", List.of(), List.of(), GOALS).get("levers-sources");
+        assertTrue(sources.contains("| `20260101-levers`, `20260102-levers-cold` |"), sources);
     }
 
     @Test
@@ -52,14 +56,13 @@ class LeversTest {
         TargetSpec aNow = new TargetSpec("a", TargetKind.lever, a.target().image(), a.target().path(), a.target().workPath(),
                 List.of("-Xmx24m"), a.target().env(), null, null, "now", "base");
 
-        String md = Levers.markdown(List.of("20260102-levers-cold"), List.of(base, a), List.of(base, a), "20260101-000000",
-                List.of(), List.of(base.target(), aNow));
+        String md = Levers.blocks(List.of("20260102-levers-cold"), List.of(base, a), List.of(base, a), "20260101-000000",
+                List.of(), List.of(base.target(), aNow), GOALS).get("levers");
 
         assertTrue(line(md, "| a |").contains("| 3× cold, *settings changed since* |"), md);
         assertTrue(line(md, "| base |").contains("| 3× cold |"), md);
-        assertTrue(md.contains("A row marked *settings changed since*"), md);
-        assertTrue(!Levers.markdown(List.of("20260102-levers-cold"), List.of(base, a), List.of(base, a), "20260101-000000",
-                List.of(), List.of(base.target(), a.target())).contains("settings changed since"));
+        assertTrue(!Levers.blocks(List.of("20260102-levers-cold"), List.of(base, a), List.of(base, a), "20260101-000000",
+                List.of(), List.of(base.target(), a.target()), GOALS).get("levers").contains("settings changed since"));
         // a variable added to the file since (pinning what was then the default) is not a change
         java.util.Map<String, String> pinned = new java.util.HashMap<>(a.target().env() == null ? java.util.Map.of() : a.target().env());
         pinned.put("FOOTPRINT_WORK_VIRTUAL_THREADS", "true");
@@ -74,8 +77,8 @@ class LeversTest {
         TargetResult bWarm = inRun(lever("b", "base", 75, 95), "20260101-levers", 1, Results.PageCache.warm);
         TargetResult baseCold = inRun(lever("base", null, 60, 100), "20260102-levers-cold", 3, Results.PageCache.cold);
 
-        String md = Levers.markdown(List.of("20260101-levers", "20260102-levers-cold"), List.of(baseCold, bWarm),
-                List.of(baseWarm, bWarm, baseCold), "20260101-000000", List.of(), List.of());
+        String md = Levers.blocks(List.of("20260101-levers", "20260102-levers-cold"), List.of(baseCold, bWarm),
+                List.of(baseWarm, bWarm, baseCold), "20260101-000000", List.of(), List.of(), GOALS).get("levers");
 
         assertTrue(line(md, "| base |").contains("| 3× cold | not searched | 60.0 |  |"), md);
         // b (75) against the base of its own run (80), not the newer one (60)
@@ -101,7 +104,7 @@ class LeversTest {
         TargetResult jlink = Fixtures.target("jlink", TargetKind.variant, List.of(Fixtures.rep(1, 36, 45, 1000)));
         TargetResult distroless = Fixtures.target("distroless", TargetKind.variant, List.of(Fixtures.rep(1, 125, 188, 1000)));
 
-        String md = Levers.targets("20260101-000000", List.of(slim, jlink, distroless), List.of());
+        String md = Levers.goals(GOALS, List.of(slim, jlink, distroless), List.of());
 
         assertTrue(line(md, "| best JVM variant (jlink): idle |").contains("| 36.0 MiB | missed by 4.0 MiB (13%) |"), md);
         assertTrue(line(md, "| best JVM variant (jlink): peak at 200 connections |").contains("| 45.0 MiB | met |"), md);
