@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * A generated part of a hand-written document, between {@code <!-- generated:NAME -->} and
@@ -16,18 +17,30 @@ final class GeneratedBlock {
 
     /** @param command the command that regenerates the block, named in its marker */
     static void replace(Path file, String name, String command, String content) {
-        String begin = "<!-- generated:" + name + " (" + command + "; do not edit by hand) -->";
-        String end = "<!-- /generated:" + name + " -->";
+        replaceAll(file, command, Map.of(name, content));
+    }
+
+    /** Every block named in {@code blocks} (name to content), the file read and written once. */
+    static void replaceAll(Path file, String command, Map<String, String> blocks) {
         try {
             String text = Files.readString(file);
-            int b = text.indexOf("<!-- generated:" + name + " ");
-            int e = text.indexOf(end);
-            if (b < 0 || e < b) {
-                throw new IllegalStateException(file + " has no block '" + name + "' to generate into");
+            for (Map.Entry<String, String> block : blocks.entrySet()) {
+                text = replaced(file, text, block.getKey(), command, block.getValue());
             }
-            Files.writeString(file, text.substring(0, b) + begin + "\n" + content.strip() + "\n" + text.substring(e));
+            Files.writeString(file, text);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    private static String replaced(Path file, String text, String name, String command, String content) {
+        String begin = "<!-- generated:" + name + " (" + command + "; do not edit by hand) -->";
+        String end = "<!-- /generated:" + name + " -->";
+        int b = text.indexOf("<!-- generated:" + name + " ");
+        int e = text.indexOf(end);
+        if (b < 0 || e < b) {
+            throw new IllegalStateException(file + " has no block '" + name + "' to generate into");
+        }
+        return text.substring(0, b) + begin + "\n" + content.strip() + "\n" + text.substring(e);
     }
 }

@@ -5,9 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /** The project's goals (bench/goals.yaml), judged in docs/levers.md against the newest full run. */
 final class Goals {
@@ -54,8 +51,7 @@ final class Goals {
 
     static List<Goal> load(Path yaml) {
         try {
-            return new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-                    .readValue(yaml.toFile(), File.class).goals();
+            return Yaml.STRICT.readValue(yaml.toFile(), File.class).goals();
         } catch (IOException e) {
             throw new UncheckedIOException(yaml + ": " + e.getMessage(), e);
         }

@@ -59,8 +59,8 @@ public class Levers implements Callable<Integer> {
         String mid = run != null ? run : main.latest();
         List<TargetResult> full = main.read(mid);
         Path page = docs.resolve("levers.md");
-        blocks(ids, levers, everyResult, mid, full, current, Goals.load(goalsFile))
-                .forEach((name, content) -> GeneratedBlock.replace(page, name, "bench/run.sh levers-report", content));
+        GeneratedBlock.replaceAll(page, "bench/run.sh levers-report", blocks(ids, levers, everyResult, mid, full, current,
+                Goals.load(goalsFile)));
         System.out.println("wrote " + docs.resolve("levers.md"));
         return 0;
     }

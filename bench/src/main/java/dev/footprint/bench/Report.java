@@ -75,7 +75,7 @@ public class Report implements Callable<Integer> {
             Map<String, String> blocks = blocks(id, ordered, store.runDir(id), notYetMeasured(store, id, ordered, Targets.load(targetsFile)));
             Path page = docs.resolve("memory.md");
             if (Files.exists(page) && Files.readString(page).contains("<!-- generated:needs ")) {
-                blocks.forEach((name, content) -> GeneratedBlock.replace(page, name, "bench/run.sh report", content));
+                GeneratedBlock.replaceAll(page, "bench/run.sh report", blocks);
             } else {
                 Files.writeString(page, standalone(id, blocks));
             }
@@ -175,13 +175,15 @@ public class Report implements Callable<Integer> {
     /** The blocks of docs/memory.md, by name, in the order a report without its page gives them. */
     static Map<String, String> blocks(String id, List<TargetResult> results, Path runDir, String notYet) {
         RunInfo run = results.stream().map(TargetResult::run).filter(Objects::nonNull).findFirst().orElseThrow();
+        boolean searched = results.stream().anyMatch(r -> r.needs() != null);
+        String notSearched = "No needed limit was searched in this run.";
         Map<String, String> b = new LinkedHashMap<>();
-        b.put("needs", results.stream().anyMatch(r -> r.needs() != null) ? needsTable(results, run) : "No needed limit was searched in this run.");
+        b.put("needs", searched ? needsTable(results, run) : notSearched);
         b.put("settings", settings(id, run.settings(), run.machine()));
         b.put("at-limit", atLimitTable(results));
         b.put("more", moreTable(results));
         b.put("images", imagesTable(results));
-        b.put("search", results.stream().anyMatch(r -> r.needs() != null) ? searchLog(results) : "No needed limit was searched in this run.");
+        b.put("search", searched ? searchLog(results) : notSearched);
         b.put("timelines", timelines(results));
         b.put("machine", machine(results, run, runDir));
         b.put("not-yet", notYet.isEmpty() ? "Every target of `bench/targets.yaml` is in this run." : notYet);

@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * The target list, bench/targets.yaml: the service's variants from the image matrix (images/variants.yaml), then
@@ -35,9 +32,7 @@ public final class Targets {
 
     public static List<TargetSpec> load(Path yaml) {
         try {
-            ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
-                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-            File file = mapper.readValue(yaml.toFile(), File.class);
+            File file = Yaml.STRICT.readValue(yaml.toFile(), File.class);
             List<TargetSpec> targets = file.variants() == null ? file.targets() : withVariants(file,
                     Variants.load(yaml.toAbsolutePath().getParent().resolveSibling("images").resolve("variants.yaml")));
             Set<String> names = new LinkedHashSet<>();

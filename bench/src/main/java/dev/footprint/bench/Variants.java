@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /** The image matrix, images/variants.yaml: the one list of the service's image variants. */
 record Variants(List<Variant> variants) {
@@ -44,8 +41,7 @@ record Variants(List<Variant> variants) {
 
     static Variants load(Path file) {
         try {
-            return new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-                    .readValue(file.toFile(), Variants.class);
+            return Yaml.STRICT.readValue(file.toFile(), Variants.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the image matrix " + file, e);
         }
