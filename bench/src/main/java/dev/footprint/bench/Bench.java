@@ -180,7 +180,7 @@ public class Bench {
             int failures = 0;
             try (Progress progress = new Progress()) {
                 Runner runner = new Runner(engine, wrk, new Hey(heyExecutable, generatorProcess), settings, port, progress);
-                NeedsRun needsRun = new NeedsRun(runner, settings, progress);
+                NeedsRun needsRun = new NeedsRun((t, s, keepGoing) -> runner.run(t, 1, s, keepGoing), settings, progress);
                 for (TargetSpec t : measured) {
                     index++;
                     ContainerEngine.ImageInfo info = engine.image(t.image()).withBuildRecord(Path.of("images/.built"));

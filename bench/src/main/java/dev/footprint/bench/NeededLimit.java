@@ -15,9 +15,10 @@ import dev.footprint.bench.Results.Repetition;
 /**
  * The smallest memory limit (memory+swap equal to it) at which a target still serves as it does at
  * the reference limit: what a pod must be given. Bisection over a grid of limits, each probe a fresh
- * container from a cold page cache judged against the same target's runs at the reference limit in
- * the same sitting; the limit found is then confirmed by full repetitions, stepping up the grid
- * until they all pass. Assumes a target that passes at a limit passes at every larger one.
+ * container from a cold page cache held to the runs at the reference limit just before and just after
+ * it (the host's speed drifts from minute to minute); the limit found is then confirmed by full
+ * repetitions, bracketed the same way, stepping up the grid until they all pass. Assumes a target
+ * that passes at a limit passes at every larger one.
  */
 final class NeededLimit {
 
@@ -69,8 +70,9 @@ final class NeededLimit {
     }
 
     /**
-     * What runs at a smaller limit are held to: per loaded phase the median req/s and the slowest request of the
-     * same target's repetitions at the reference limit.
+     * What a run at a smaller limit is held to: per loaded phase the median req/s and the slowest request of runs at
+     * the reference limit. For a search these are the two runs on either side of it, with the same phases, so a
+     * drift of the host's speed between them is shared by the run they bracket (the median of two is their mean).
      */
     record Reference(long limitBytes, Map<Phase, Double> requestsPerSecond, Map<Phase, Double> slowestMs,
             Map<Phase, Double> slowestRate) {
@@ -111,16 +113,16 @@ final class NeededLimit {
         }
 
         /**
-         * How long the allocation phase may run before it can no longer reach {@link #requiredRate}: its requests at
-         * that rate, with a fifth more and 5 s for hey's start, at most {@code cap}. A thrashing run at a small limit
-         * is then stopped within seconds of failing, not after the whole phase's timeout.
+         * How long the allocation phase may run before it can no longer reach {@link #requiredRate}: twice its
+         * requests at that rate (the host may slow down beside the reference run before it), with 5 s for hey's
+         * start, at most {@code cap}. A thrashing run at a small limit is then stopped within seconds, not minutes.
          */
         int workTimeoutSeconds(long requests, int cap) {
             double rate = requiredRate(Phase.work);
             if (Double.isNaN(rate) || rate <= 0) {
                 return cap;
             }
-            return (int) Math.min(cap, Math.ceil(requests / rate * 1.2) + 5);
+            return (int) Math.min(cap, Math.ceil(requests / rate * 2) + 5);
         }
 
         double stallMs(Phase p) {
@@ -185,16 +187,20 @@ final class NeededLimit {
         }
     }
 
-    /** How many short runs at the reference limit the probes are held to: their median, and their slowest. */
-    static final int SHORT_REFERENCE_RUNS = 3;
-
     enum Stage {
-        /** short runs at the reference limit: what the short probes are held to */
+        /** a short run at the reference limit beside a probe: what the probes on either side of it are held to */
         reference,
         /** a bisection step, short phases; one that failed on req/s alone runs once more, and the second run decides */
         probe,
         /** a full repetition at the limit found */
-        confirm
+        confirm,
+        /** a full run at the reference limit beside a confirmation */
+        confirmReference;
+
+        /** The runs at the reference limit that the runs of this stage are held to. */
+        Stage besideIt() {
+            return this == confirm ? confirmReference : this == probe ? reference : this;
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -377,13 +378,13 @@ public class Report implements Callable<Integer> {
 
     /** Every probe of every search, in the order it ran: the evidence behind the needs column. */
     static String searchLog(List<TargetResult> results) {
-        StringBuilder md = new StringBuilder("| target | short reference | bisection | confirmation |\n|---|---|---|---|\n");
+        StringBuilder md = new StringBuilder("| target | runs at the reference limit | bisection | confirmation |\n|---|---|---|---|\n");
         for (TargetResult r : byNeeds(results)) {
             if (r.needs() == null) {
                 continue;
             }
-            md.append("| ").append(r.target().name());
-            for (NeededLimit.Stage stage : NeededLimit.Stage.values()) {
+            md.append("| ").append(r.target().name()).append(" | ").append(references(r.needs().probes()));
+            for (NeededLimit.Stage stage : List.of(NeededLimit.Stage.probe, NeededLimit.Stage.confirm)) {
                 List<String> cells = r.needs().probes().stream().filter(p -> p.stage() == stage)
                         .map(p -> fmt(p.limitBytes() / Summary.MIB, 0) + (p.pass() ? " ✓" : " ✗ " + p.why().replace("|", "\\|")))
                         .toList();
@@ -392,6 +393,27 @@ public class Report implements Callable<Integer> {
             md.append(" |\n");
         }
         return md.toString();
+    }
+
+    /**
+     * How many runs at the reference limit a search made and how far apart their c50 req/s lay, those beside the
+     * short probes and those beside the confirmations apart: how steady the host was while it ran.
+     */
+    static String references(List<NeededLimit.Probe> probes) {
+        List<String> parts = new ArrayList<>();
+        for (NeededLimit.Stage stage : List.of(NeededLimit.Stage.reference, NeededLimit.Stage.confirmReference)) {
+            List<NeededLimit.Probe> refs = probes.stream().filter(p -> p.stage() == stage).toList();
+            if (refs.isEmpty()) {
+                continue;
+            }
+            double[] c50 = refs.stream().map(NeededLimit.Probe::repetition).filter(x -> x != null && x.phase(Phase.c50) != null
+                    && x.phase(Phase.c50).load() != null).mapToDouble(x -> x.phase(Phase.c50).load().requestsPerSecond()).toArray();
+            long failed = refs.stream().filter(p -> !p.pass()).count();
+            parts.add((stage == NeededLimit.Stage.reference ? "short" : "full") + ": " + refs.size() + " runs"
+                    + (failed > 0 ? " (" + failed + " ✗)" : "") + (c50.length == 0 ? "" : ", c50 "
+                            + fmt(Arrays.stream(c50).min().getAsDouble(), 0) + "–" + fmt(Arrays.stream(c50).max().getAsDouble(), 0) + " req/s"));
+        }
+        return parts.isEmpty() ? "–" : String.join("; ", parts);
     }
 
     static boolean generatorBound(TargetResult r, Phase p) {

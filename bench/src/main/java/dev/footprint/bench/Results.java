@@ -132,8 +132,8 @@ public final class Results {
      *
      * @param neededBytes the smallest limit whose confirmations all passed, or -1 when none did
      * @param note why there is no needed limit, or null
-     * @param probes every run of the search in the order it ran: the short reference, the bisection's probes,
-     *        the confirmations (full phases, with their samples)
+     * @param probes every run of the search in the order it ran: the bisection's probes and the confirmations (full
+     *        phases, with their samples), each between two runs at the reference limit with the same phases
      * @param atNeeded the figures of the passing confirmations at the needed limit, as {@link Summary#of} gives them
      */
     public record Needs(long referenceLimitBytes, long floorBytes, long neededBytes, String note,

@@ -50,4 +50,15 @@ final class Fixtures {
                 Map.of("footprint.bases", "BASE_IMAGE=test"), List.of("JDK_JAVA_OPTIONS=-XX:MaxRAMPercentage=75"), List.of("-Xmx64m"), null),
                 reps, Summary.of(reps));
     }
+
+    /** A repetition whose three loaded phases all ran at {@code rps} with a slowest request of {@code maxMs}. */
+    static Repetition loaded(double rps, double maxMs, long errors, boolean oomKilled) {
+        List<PhaseResult> phases = new ArrayList<>();
+        phases.add(new PhaseResult(Phase.idle, 10, MIB, MIB, MIB, MIB, MIB, MIB, 10, null));
+        for (Phase p : Phase.LOADED) {
+            phases.add(new PhaseResult(p, 10, MIB, MIB, MIB, MIB, MIB, MIB, 10,
+                    new LoadResult((long) rps * 10, 10, rps, 1, 5, errors, 0, errors > 0 ? "read " + errors : null, maxMs, 5.0)));
+        }
+        return new Repetition(1, 500, 400, oomKilled ? 1 : 0, oomKilled, !oomKilled, phases, List.of(), List.of());
+    }
 }

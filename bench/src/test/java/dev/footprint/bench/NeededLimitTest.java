@@ -115,10 +115,10 @@ class NeededLimitTest {
 
     @Test
     void theAllocationPhaseIsStoppedOnceItCanNoLongerReachTheRequiredRate() {
-        // required: min(90% of the median 2000, the slowest 1900) = 1800 req/s; 10,000 requests take 5.6 s at that rate
+        // required: min(90% of the median 2000, the slowest 1900) = 1800 req/s; 10,000 requests take 5.6 s at that rate, twice that is the bound
         Reference ref = Reference.of(256 * MIB, List.of(rep(1900, 90, 0, false), rep(2000, 90, 0, false), rep(2100, 90, 0, false)));
         assertEquals(1800, ref.requiredRate(Phase.work), 1e-9);
-        assertEquals(12, ref.workTimeoutSeconds(10_000, 600), "5.6 s x 1.2, rounded up, + 5 s");
+        assertEquals(17, ref.workTimeoutSeconds(10_000, 600), "5.6 s x 2, rounded up, + 5 s");
         assertEquals(10, ref.workTimeoutSeconds(1_000_000, 10), "never above the phase's own timeout");
         assertEquals(600, new Reference(256 * MIB, Map.of(), Map.of()).workTimeoutSeconds(10_000, 600),
                 "a reference without rates (failures only) leaves the timeout as it is");
@@ -128,14 +128,7 @@ class NeededLimitTest {
         return new Probe(limit, Stage.probe, pass, pass ? "passed" : "failed", null);
     }
 
-    /** A repetition whose three loaded phases all ran at {@code rps} with a slowest request of {@code maxMs}. */
     private static Repetition rep(double rps, double maxMs, long errors, boolean oomKilled) {
-        List<PhaseResult> phases = new ArrayList<>();
-        phases.add(new PhaseResult(Phase.idle, 10, MIB, MIB, MIB, MIB, MIB, MIB, 10, null));
-        for (Phase p : Phase.LOADED) {
-            phases.add(new PhaseResult(p, 10, MIB, MIB, MIB, MIB, MIB, MIB, 10,
-                    new LoadResult((long) rps * 10, 10, rps, 1, 5, errors, 0, errors > 0 ? "read " + errors : null, maxMs, 5.0)));
-        }
-        return new Repetition(1, 500, 400, oomKilled ? 1 : 0, oomKilled, !oomKilled, phases, List.of(), List.of());
+        return Fixtures.loaded(rps, maxMs, errors, oomKilled);
     }
 }

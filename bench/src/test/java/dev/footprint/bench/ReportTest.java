@@ -78,6 +78,21 @@ class ReportTest {
     }
 
     @Test
+    void theSearchLogSaysHowFarApartTheRunsAtTheReferenceLimitLayShortAndFullApart() {
+        NeededLimit.Stage ref = NeededLimit.Stage.reference;
+        NeededLimit.Stage full = NeededLimit.Stage.confirmReference;
+        List<NeededLimit.Probe> runs = List.of(
+                new NeededLimit.Probe(256 * Fixtures.MIB, ref, true, "passed", Fixtures.loaded(900, 10, 0, false)),
+                new NeededLimit.Probe(96 * Fixtures.MIB, NeededLimit.Stage.probe, true, "passed", Fixtures.loaded(850, 10, 0, false)),
+                new NeededLimit.Probe(256 * Fixtures.MIB, ref, true, "passed", Fixtures.loaded(1200, 10, 0, false)),
+                new NeededLimit.Probe(256 * Fixtures.MIB, full, true, "passed", Fixtures.loaded(2000, 10, 0, false)),
+                new NeededLimit.Probe(96 * Fixtures.MIB, NeededLimit.Stage.confirm, true, "passed", Fixtures.loaded(1900, 10, 0, false)),
+                new NeededLimit.Probe(256 * Fixtures.MIB, full, false, "c50: 3 errors", Fixtures.loaded(1500, 10, 3, false)));
+        assertEquals("short: 2 runs, c50 900–1,200 req/s; full: 2 runs (1 ✗), c50 1,500–2,000 req/s", Report.references(runs));
+        assertEquals("–", Report.references(List.of()));
+    }
+
+    @Test
     void chartsAreWrittenAsPng(@TempDir Path dir) throws Exception {
         Path results = dir.resolve("results");
         ResultStore store = new ResultStore(results);

@@ -1,0 +1,120 @@
+package dev.footprint.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntToDoubleFunction;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.footprint.bench.NeededLimit.Probe;
+import dev.footprint.bench.NeededLimit.Stage;
+import dev.footprint.bench.Results.Needs;
+import dev.footprint.bench.Results.PhaseResult;
+import dev.footprint.bench.Results.Repetition;
+import dev.footprint.bench.Results.Settings;
+
+/**
+ * The search against a scripted target: its req/s is the host's speed at that run times what its memory limit allows,
+ * so a host that drifts can be told from a limit that is too small.
+ */
+class NeedsRunTest {
+
+    private static final long MIB = NeededLimit.MIB;
+    private static final Settings SETTINGS = new Settings(256 * MIB, 1, 3, 10, 15, 10_000, 10, 100, false,
+            Results.PageCache.cold, "1", "0", 120, 600);
+    private static final TargetSpec TARGET = new TargetSpec("scripted", TargetKind.variant, "localhost/footprint/service:scripted",
+            "/", "/work?kib=256", List.of(), Map.of(), null, null, "scripted target", null, null);
+    /** Half speed below 96 MiB, errors below 60 MiB. */
+    private static final DoubleUnaryOperator NEEDS_96 = mib -> mib >= 96 ? 1.0 : mib >= 60 ? 0.5 : -1;
+
+    private final Progress progress = new Progress();
+
+    @AfterEach
+    void close() {
+        progress.close();
+    }
+
+    @Test
+    void aHostThatSlowsForAWhileFailsNoProbeThatHadEnoughMemory() {
+        // the host runs at full speed for three runs, then at 60% for three, and so on: the old rule (every probe held
+        // to three runs at the start) failed probes at any limit during the slow stretches
+        Needs needs = search(run -> (run / 3) % 2 == 0 ? 1.0 : 0.6, NEEDS_96);
+        assertEquals(96 * MIB, needs.neededBytes(), needs.probes().toString());
+        for (Probe p : needs.probes()) {
+            if (p.stage() == Stage.probe || p.stage() == Stage.confirm) {
+                assertEquals(p.limitBytes() >= 96 * MIB, p.pass(), p.limitBytes() / MIB + " MiB: " + p.why());
+            }
+        }
+        assertEquals(3, needs.confirmations().size());
+        assertTrue(needs.confirmations().stream().allMatch(Probe::pass));
+    }
+
+    @Test
+    void everyProbeAndConfirmationRunsBetweenTwoRunsAtTheReferenceLimitWithTheSamePhases() {
+        Needs needs = search(run -> 1.0, NEEDS_96);
+        List<Probe> runs = needs.probes();
+        assertEquals(Stage.reference, runs.get(0).stage());
+        for (int i = 0; i < runs.size(); i++) {
+            Probe p = runs.get(i);
+            if (p.stage() == Stage.probe || p.stage() == Stage.confirm) {
+                assertEquals(p.stage().besideIt(), runs.get(i - 1).stage(), "before run " + i);
+                assertEquals(p.stage().besideIt(), runs.get(i + 1).stage(), "after run " + i);
+                assertEquals(p.repetition().phase(Phase.c50).seconds(), runs.get(i - 1).repetition().phase(Phase.c50).seconds());
+                assertEquals(p.repetition().phase(Phase.c50).seconds(), runs.get(i + 1).repetition().phase(Phase.c50).seconds());
+            } else {
+                assertEquals(256 * MIB, p.limitBytes());
+            }
+        }
+    }
+
+    @Test
+    void aProbeSlowerThanBothRunsBesideItFailsEvenOnASlowHost() {
+        // at 60% the host slows every run alike; a limit that halves the target's speed still shows against its neighbours
+        Needs needs = search(run -> 0.6, NEEDS_96);
+        assertEquals(96 * MIB, needs.neededBytes());
+        Probe slow = needs.probes().stream().filter(p -> p.stage() == Stage.probe && !p.pass() && p.limitBytes() >= 60 * MIB)
+                .findFirst().orElseThrow();
+        assertTrue(slow.slowOnly(), slow.why());
+        assertTrue(slow.why().contains("50% of the median 600"), slow.why());
+    }
+
+    @Test
+    void aSearchWhoseFirstRunAtTheReferenceFailsSaysSo() {
+        Needs needs = search(run -> run == 0 ? -1 : 1.0, NEEDS_96);
+        assertEquals(-1, needs.neededBytes());
+        assertTrue(needs.note().startsWith("a short run at the reference limit failed: "), needs.note());
+        assertFalse(needs.probes().get(0).pass());
+    }
+
+    /**
+     * Runs the search; run {@code i} (counted over the search's own runs) goes at {@code host(i)} × {@code memory(MiB)}
+     * of 1,000 req/s; a negative product is a run whose every request failed.
+     */
+    private Needs search(IntToDoubleFunction host, DoubleUnaryOperator memory) {
+        int[] count = {0};
+        NeedsRun.Trial trial = (target, s, keepGoing) -> {
+            double share = host.applyAsDouble(count[0]++) * memory.applyAsDouble(s.memoryLimitBytes() / (double) MIB);
+            Repetition r = Fixtures.loaded(Math.abs(share) * 1000, 50, share < 0 ? 100 : 0, false);
+            List<PhaseResult> ran = new ArrayList<>();
+            for (PhaseResult p : r.phases()) {
+                // a probe's phases are as long as its settings say, so the test can tell short runs from full ones
+                ran.add(new PhaseResult(p.phase(), p.phase() == Phase.idle ? s.idleSeconds() : s.loadSeconds(), p.workingSetMedian(),
+                        p.workingSetMax(), p.workingSetLast(), p.usageMax(), p.rssMax(), p.pssMax(), p.threadsMax(), p.load()));
+                if (!keepGoing.test(p)) {
+                    break;
+                }
+            }
+            return new Repetition(1, 500, 400, 0, false, true, ran, List.of(), List.of());
+        };
+        List<Repetition> atReference = List.of(Fixtures.loaded(1000, 50, 0, false), Fixtures.loaded(1000, 50, 0, false),
+                Fixtures.loaded(1000, 50, 0, false));
+        return new NeedsRun(trial, SETTINGS, progress).measure(TARGET, atReference, 32 * MIB);
+    }
+}
