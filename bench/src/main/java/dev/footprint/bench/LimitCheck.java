@@ -1,6 +1,7 @@
 package dev.footprint.bench;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -14,8 +15,8 @@ import dev.footprint.bench.Results.TargetResult;
 /**
  * Whether a target serves at full speed at a given limit: one fresh container from a cold page cache at
  * that limit, the standard phases (50 and 200 connections on its path, then its allocation endpoint),
- * judged as the needed-limit search judges a confirmation, against the same target's repetitions at the
- * reference limit of the run it was sized from.
+ * judged as the needed-limit search judges a confirmation: against runs at the reference limit just
+ * before and after it (the host's speed drifts, docs/decisions/bracketed-references.md).
  */
 final class LimitCheck {
 
@@ -23,9 +24,9 @@ final class LimitCheck {
     }
 
     /**
-     * @param run the bench run whose repetitions at {@code referenceLimitBytes} the check was held to
+     * @param run the bench run the limit was sized from
      * @param requestsPerSecond each loaded phase's req/s at the checked limit
-     * @param referenceRequestsPerSecond the median req/s of the same phase at the reference limit
+     * @param referenceRequestsPerSecond the mean req/s of the same phase in the runs at the reference limit beside it
      */
     record Result(String run, long limitBytes, long referenceLimitBytes, boolean pass, String why,
             Map<Phase, Double> requestsPerSecond, Map<Phase, Double> referenceRequestsPerSecond) {
@@ -44,10 +45,13 @@ final class LimitCheck {
         }
     }
 
-    /** Judges {@code rep}, run at {@code limitBytes}, against {@code measured}'s repetitions at its reference limit. */
-    static Result judge(TargetResult measured, long limitBytes, Repetition rep) {
+    /**
+     * Judges {@code rep}, run at {@code limitBytes}, against {@code beside}, the runs at {@code measured}'s reference
+     * limit just before and after it with the same phases.
+     */
+    static Result judge(TargetResult measured, long limitBytes, Repetition rep, List<Repetition> beside) {
         long referenceLimit = measured.run().settings().memoryLimitBytes();
-        Reference ref = Reference.of(referenceLimit, measured.repetitions());
+        Reference ref = Reference.of(referenceLimit, beside);
         Verdict v = NeededLimit.judge(rep, ref);
         Map<Phase, Double> rates = new EnumMap<>(Phase.class);
         for (Phase p : Phase.LOADED) {

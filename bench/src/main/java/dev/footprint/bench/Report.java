@@ -397,9 +397,17 @@ public class Report implements Callable<Integer> {
 
     /**
      * How many runs at the reference limit a search made and how far apart their c50 req/s lay, those beside the
-     * short probes and those beside the confirmations apart: how steady the host was while it ran.
+     * short probes and those beside the confirmations apart: how steady the host was while it ran. An older search,
+     * whose probes were all held to the runs at its start, says so.
      */
     static String references(List<NeededLimit.Probe> probes) {
+        // searches before the runs beside each probe held every probe to the references at their start
+        boolean beside = false;
+        for (int i = 1; i < probes.size(); i++) {
+            NeededLimit.Stage before = probes.get(i - 1).stage();
+            beside |= (before == NeededLimit.Stage.probe || before == NeededLimit.Stage.confirm)
+                    && probes.get(i).stage() == before.besideIt();
+        }
         List<String> parts = new ArrayList<>();
         for (NeededLimit.Stage stage : List.of(NeededLimit.Stage.reference, NeededLimit.Stage.confirmReference)) {
             List<NeededLimit.Probe> refs = probes.stream().filter(p -> p.stage() == stage).toList();
@@ -409,8 +417,8 @@ public class Report implements Callable<Integer> {
             double[] c50 = refs.stream().map(NeededLimit.Probe::repetition).filter(x -> x != null && x.phase(Phase.c50) != null
                     && x.phase(Phase.c50).load() != null).mapToDouble(x -> x.phase(Phase.c50).load().requestsPerSecond()).toArray();
             long failed = refs.stream().filter(p -> !p.pass()).count();
-            parts.add((stage == NeededLimit.Stage.reference ? "short" : "full") + ": " + refs.size() + " runs"
-                    + (failed > 0 ? " (" + failed + " ✗)" : "") + (c50.length == 0 ? "" : ", c50 "
+            parts.add((stage == NeededLimit.Stage.reference ? "short" : "full") + ": " + refs.size() + (refs.size() == 1 ? " run" : " runs")
+                    + (beside ? "" : " at the start") + (failed > 0 ? " (" + failed + " ✗)" : "") + (c50.length == 0 ? "" : ", c50 "
                             + fmt(Arrays.stream(c50).min().getAsDouble(), 0) + "–" + fmt(Arrays.stream(c50).max().getAsDouble(), 0) + " req/s"));
         }
         return parts.isEmpty() ? "–" : String.join("; ", parts);

@@ -249,7 +249,8 @@ public class Soak implements Callable<Integer> {
 
     /**
      * The standard phases at the overlay's limit, run as the bench ran the run the overlay was sized from, with the
-     * overlay's options; null for an overlay not sized from a run with a needed limit.
+     * overlay's options, between two runs at that run's reference limit; null for an overlay not sized from a run
+     * with a needed limit.
      */
     private LimitCheck.Result checkAtLimit(ContainerEngine engine, Wrk wrk, Hey hey, Overlay overlay, String variant, String image)
             throws IOException {
@@ -265,13 +266,24 @@ public class Soak implements Callable<Integer> {
         env.putAll(overlay.env());
         TargetSpec spec = new TargetSpec(t.name(), t.kind(), image, t.path(), t.workPath(),
                 overlay.args().isEmpty() ? t.command() : overlay.args(), env, t.article(), null, t.description(), null, t.caveat());
-        Settings s = measured.run().settings().withMemory(overlay.limitBytes());
-        System.out.printf("%n%s: the standard phases at %d MiB, against %s at %d MiB%n", variant, overlay.limitBytes() >> 20,
-                measured.run().runId(), measured.run().settings().memoryLimitBytes() >> 20);
+        Settings reference = measured.run().settings();
+        Settings s = reference.withMemory(overlay.limitBytes());
+        System.out.printf("%n%s: the standard phases at %d MiB, between two runs at %d MiB%n", variant, overlay.limitBytes() >> 20,
+                reference.memoryLimitBytes() >> 20);
         try (Progress progress = new Progress()) {
-            progress.repetition(variant + " at its limit", 1, 1, Runner.plannedSeconds(s, t.workPath() != null), 1, 1);
-            Repetition rep = new Runner(engine, wrk, hey, s, port, progress).run(spec, 1);
-            LimitCheck.Result r = LimitCheck.judge(measured, overlay.limitBytes(), rep);
+            List<Repetition> beside = new ArrayList<>();
+            Repetition rep = null;
+            for (Settings run : List.of(reference, s, reference)) {
+                progress.repetition(variant + " at " + (run.memoryLimitBytes() >> 20) + " MiB", 1, 1,
+                        Runner.plannedSeconds(run, t.workPath() != null), 1, 1);
+                Repetition r = new Runner(engine, wrk, hey, run, port, progress).run(spec, 1);
+                if (run == s) {
+                    rep = r;
+                } else {
+                    beside.add(r);
+                }
+            }
+            LimitCheck.Result r = LimitCheck.judge(measured, overlay.limitBytes(), rep, beside);
             System.out.printf("%n%s: %s%n", variant, r.summary());
             return r;
         }

@@ -90,6 +90,8 @@ class ReportTest {
                 new NeededLimit.Probe(256 * Fixtures.MIB, full, false, "c50: 3 errors", Fixtures.loaded(1500, 10, 3, false)));
         assertEquals("short: 2 runs, c50 900–1,200 req/s; full: 2 runs (1 ✗), c50 1,500–2,000 req/s", Report.references(runs));
         assertEquals("–", Report.references(List.of()));
+        List<NeededLimit.Probe> older = List.of(runs.get(0), runs.get(2), runs.get(1));
+        assertEquals("short: 2 runs at the start, c50 900–1,200 req/s", Report.references(older));
     }
 
     @Test
