@@ -41,8 +41,15 @@ final class LimitCheck {
                     shares.add(String.format(Locale.ROOT, "%s %.0f%%", p, 100 * at / ref));
                 }
             }
-            return (pass ? "passed" : "failed, " + why) + ": " + shares + " of " + (referenceLimitBytes >> 20) + " MiB";
+            String verdict = pass ? "passed" : "failed, " + why;
+            return shares.length() == 0 ? verdict : verdict + ": " + shares + " of " + (referenceLimitBytes >> 20) + " MiB";
         }
+    }
+
+    /** A check that could not be judged: a run broke, or the run at the reference limit before it failed. */
+    static Result failed(TargetResult measured, long limitBytes, String why) {
+        return new Result(measured.run().runId(), limitBytes, measured.run().settings().memoryLimitBytes(), false, why, Map.of(),
+                Map.of());
     }
 
     /**

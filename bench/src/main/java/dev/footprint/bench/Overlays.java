@@ -152,18 +152,26 @@ public class Overlays implements Callable<Integer> {
 
     static Sized sized(String variant, TargetResult r, List<Soak.Outcome> soaks) {
         long limit = needsLimit(r.needs().neededBytes() >> 20);
-        Soak.Outcome soak = null;
-        for (Soak.Outcome o : soaks) {
-            if (o.variant().equals(variant) && o.limitBytes() >> 20 == limit && o.p95WorkingSetBytes() != null) {
-                soak = o; // the newest soak at this very limit wins
-            }
-        }
+        // a variant that cannot be measured here (jvm-alpine) runs as the target it was sized from, so that one's soak sizes it
+        String soaked = soakAt(variant, limit, soaks) != null ? variant : r.target().name();
+        Soak.Outcome soak = soakAt(soaked, limit, soaks);
         if (soak != null) {
             double p95 = soak.p95WorkingSetBytes() / Summary.MIB;
-            return new Sized(limit, roundUp(p95), p95, "soak at " + limit + " MiB");
+            return new Sized(limit, roundUp(p95), p95, (soaked.equals(variant) ? "soak" : soaked + "'s soak") + " at " + limit + " MiB");
         }
         double p95 = confirmationsP95(r);
         return new Sized(limit, roundUp(p95), p95, "provisional: the needed-limit confirmations (no soak at " + limit + " MiB yet)");
+    }
+
+    /** The newest soak of {@code variant} at this very limit, or null. */
+    private static Soak.Outcome soakAt(String variant, long limitMib, List<Soak.Outcome> soaks) {
+        Soak.Outcome soak = null;
+        for (Soak.Outcome o : soaks) {
+            if (o.variant().equals(variant) && o.limitBytes() >> 20 == limitMib && o.p95WorkingSetBytes() != null) {
+                soak = o;
+            }
+        }
+        return soak;
     }
 
     /** The median over the confirmations at the needed limit of each one's p95 working set in its loaded phases. */

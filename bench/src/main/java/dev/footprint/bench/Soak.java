@@ -30,7 +30,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
-import dev.footprint.bench.Results.Repetition;
+import dev.footprint.bench.NeededLimit.Probe;
+import dev.footprint.bench.NeededLimit.Reference;
+import dev.footprint.bench.NeededLimit.Stage;
 import dev.footprint.bench.Results.Settings;
 import dev.footprint.bench.Results.TargetResult;
 import dev.footprint.memory.CgroupMemory;
@@ -271,19 +273,22 @@ public class Soak implements Callable<Integer> {
         System.out.printf("%n%s: the standard phases at %d MiB, between two runs at %d MiB%n", variant, overlay.limitBytes() >> 20,
                 reference.memoryLimitBytes() >> 20);
         try (Progress progress = new Progress()) {
-            List<Repetition> beside = new ArrayList<>();
-            Repetition rep = null;
-            for (Settings run : List.of(reference, s, reference)) {
-                progress.repetition(variant + " at " + (run.memoryLimitBytes() >> 20) + " MiB", 1, 1,
-                        Runner.plannedSeconds(run, t.workPath() != null), 1, 1);
-                Repetition r = new Runner(engine, wrk, hey, run, port, progress).run(spec, 1);
-                if (run == s) {
-                    rep = r;
-                } else {
-                    beside.add(r);
-                }
+            Runner runner = new Runner(engine, wrk, hey, reference, port, progress);
+            // a reference run that fails is not a neighbour: the check is then held to the one that passed, or fails
+            Reference failuresOnly = new Reference(reference.memoryLimitBytes(), Map.of(),
+                    Reference.of(reference.memoryLimitBytes(), measured.repetitions()).slowestMs());
+            List<Probe> runs = new ArrayList<>();
+            Bracketed bracketed = new Bracketed((target, settings, keepGoing) -> runner.run(target, 1, settings, keepGoing),
+                    progress, spec, Stage.confirm, reference, failuresOnly, runs);
+            LimitCheck.Result r;
+            if (!bracketed.start()) {
+                r = LimitCheck.failed(measured, overlay.limitBytes(), "the run at " + (reference.memoryLimitBytes() >> 20)
+                        + " MiB before it failed: " + runs.get(0).why());
+            } else {
+                Probe atLimit = bracketed.held(s);
+                r = atLimit.repetition() == null ? LimitCheck.failed(measured, overlay.limitBytes(), atLimit.why())
+                        : LimitCheck.judge(measured, overlay.limitBytes(), atLimit.repetition(), bracketed.lastBeside());
             }
-            LimitCheck.Result r = LimitCheck.judge(measured, overlay.limitBytes(), rep, beside);
             System.out.printf("%n%s: %s%n", variant, r.summary());
             return r;
         }

@@ -59,6 +59,13 @@ class LimitCheckTest {
     }
 
     @Test
+    void aCheckWhoseRunBrokeFailsAndSaysWhy() {
+        LimitCheck.Result r = LimitCheck.failed(measured(), 160 * MIB, "OOM killed");
+        assertFalse(r.pass());
+        assertEquals("failed, OOM killed", r.summary());
+    }
+
+    @Test
     void anOverlayNamesTheResultFileItWasSizedFrom(@TempDir Path dir) throws Exception {
         Path yaml = dir.resolve("memory.yaml");
         Files.writeString(yaml, """

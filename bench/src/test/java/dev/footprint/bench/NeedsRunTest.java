@@ -99,7 +99,7 @@ class NeedsRunTest {
      */
     private Needs search(IntToDoubleFunction host, DoubleUnaryOperator memory) {
         int[] count = {0};
-        NeedsRun.Trial trial = (target, s, keepGoing) -> {
+        Bracketed.Trial trial = (target, s, keepGoing) -> {
             double share = host.applyAsDouble(count[0]++) * memory.applyAsDouble(s.memoryLimitBytes() / (double) MIB);
             Repetition r = Fixtures.loaded(Math.abs(share) * 1000, 50, share < 0 ? 100 : 0, false);
             List<PhaseResult> ran = new ArrayList<>();

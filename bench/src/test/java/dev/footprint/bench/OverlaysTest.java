@@ -104,6 +104,21 @@ class OverlaysTest {
     }
 
     @Test
+    void aVariantThatCannotBeMeasuredTakesTheSoakOfTheTargetItWasSizedFrom() {
+        // jvm-alpine is sized from jvm-slim's result: jvm-slim's soak at the same limit gives its request, not the confirmations
+        TargetResult slim = nativeWithNeeds(); // a target named "native" stands in for jvm-slim
+        LoadResult load = new LoadResult(1000, 600, 1.7, 5, 50, 0, 0, null);
+        Soak.Outcome slimSoak = new Soak.Outcome("native", "i", 64L << 20, "", 10, 200, 50L << 20, 0.7, 0, true, load,
+                true, "passed", List.of(), 41L << 20, 48L << 20, null);
+        Overlays.Sized s = Overlays.sized("jvm-alpine", slim, List.of(slimSoak));
+        assertEquals(48, s.requestMib());
+        assertEquals("native's soak at 64 MiB", s.from());
+        Soak.Outcome ownSoak = new Soak.Outcome("jvm-alpine", "i", 64L << 20, "", 10, 200, 50L << 20, 0.7, 0, true, load,
+                true, "passed", List.of(), 55L << 20, 48L << 20, null);
+        assertEquals("soak at 64 MiB", Overlays.sized("jvm-alpine", slim, List.of(slimSoak, ownSoak)).from(), "its own soak first");
+    }
+
+    @Test
     void roundsUpToWholeEightMiB() {
         assertEquals(8, Overlays.roundUp(0.1));
         assertEquals(48, Overlays.roundUp(48.0));
