@@ -62,8 +62,12 @@ final class NeedsRun {
             if (!fullRuns.start()) {
                 return new Needs(top, floorBytes, -1, "a full run at the reference limit failed: " + lastWhy(probes), probes, Map.of());
             }
-            needed = NeededLimit.confirm(grid, found, settings.repetitions(), l -> fullRuns.held(settings.withMemory(l)),
-                    new ArrayList<>());
+            // one full run's speed is noisy too (docs/decisions/bracketed-references.md): as a probe, a confirmation that
+            // failed on req/s alone runs once more, and the second run decides
+            needed = NeededLimit.confirm(grid, found, settings.repetitions(), l -> {
+                Probe p = fullRuns.held(settings.withMemory(l));
+                return p.pass() || !p.slowOnly() ? p : fullRuns.held(settings.withMemory(l));
+            }, new ArrayList<>());
         }
         List<Repetition> confirmed = needed == top ? atReference
                 : probes.stream().filter(p -> p.stage() == Stage.confirm && p.limitBytes() == needed && p.pass())

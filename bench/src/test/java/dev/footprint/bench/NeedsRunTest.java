@@ -86,6 +86,35 @@ class NeedsRunTest {
     }
 
     @Test
+    void aConfirmationSlowedOnceByTheHostRunsOnceMoreAndTheSecondRunDecides() {
+        // the host slows the first full run below the reference limit to 80%: without a second run the search climbed
+        boolean[] slowed = {false};
+        Needs needs = search((run, s) -> {
+            boolean firstConfirmation = s.loadSeconds() == SETTINGS.loadSeconds() && s.memoryLimitBytes() < SETTINGS.memoryLimitBytes()
+                    && !slowed[0];
+            slowed[0] |= firstConfirmation;
+            return firstConfirmation ? 0.8 : 1.0;
+        }, NEEDS_96);
+        assertTrue(slowed[0], "a confirmation ran");
+        assertEquals(96 * MIB, needs.neededBytes(), needs.probes().toString());
+        assertEquals(4, needs.confirmations().size(), "the slowed run, then the three that passed");
+        assertFalse(needs.confirmations().get(0).pass());
+        assertTrue(needs.confirmations().get(0).slowOnly());
+    }
+
+    @Test
+    void aConfirmationThatFailsOnErrorsIsNotRunAgain() {
+        // short runs pass from 60 MiB, full runs below 80 MiB have errors: each confirmation below 80 runs once
+        Needs needs = search((run, s) -> s.loadSeconds() == SETTINGS.loadSeconds() && s.memoryLimitBytes() < 80 * MIB ? -1 : 1.0,
+                mib -> mib >= 60 ? 1.0 : -1);
+        assertEquals(88 * MIB, needs.neededBytes(), needs.probes().toString());
+        for (long mib : List.of(60L, 62L, 64L, 72L)) {
+            assertEquals(1, needs.probes().stream().filter(p -> p.stage() == Stage.confirm && p.limitBytes() == mib * MIB).count(),
+                    mib + " MiB: " + needs.probes());
+        }
+    }
+
+    @Test
     void aSearchWhoseFirstRunAtTheReferenceFailsSaysSo() {
         Needs needs = search(run -> run == 0 ? -1 : 1.0, NEEDS_96);
         assertEquals(-1, needs.neededBytes());
@@ -98,9 +127,18 @@ class NeedsRunTest {
      * of 1,000 req/s; a negative product is a run whose every request failed.
      */
     private Needs search(IntToDoubleFunction host, DoubleUnaryOperator memory) {
+        return search((run, s) -> host.applyAsDouble(run), memory);
+    }
+
+    /** The host's speed for run {@code run} (counted over the search's own runs) under settings {@code s}. */
+    private interface Host {
+        double speed(int run, Settings s);
+    }
+
+    private Needs search(Host host, DoubleUnaryOperator memory) {
         int[] count = {0};
         Bracketed.Trial trial = (target, s, keepGoing) -> {
-            double share = host.applyAsDouble(count[0]++) * memory.applyAsDouble(s.memoryLimitBytes() / (double) MIB);
+            double share = host.speed(count[0]++, s) * memory.applyAsDouble(s.memoryLimitBytes() / (double) MIB);
             Repetition r = Fixtures.loaded(Math.abs(share) * 1000, 50, share < 0 ? 100 : 0, false);
             List<PhaseResult> ran = new ArrayList<>();
             for (PhaseResult p : r.phases()) {
