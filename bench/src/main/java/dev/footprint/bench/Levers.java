@@ -1,6 +1,7 @@
 package dev.footprint.bench;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,11 +66,20 @@ public class Levers implements Callable<Integer> {
         return 0;
     }
 
-    /** Each target's result from the last run (in the order given) that measured it. */
+    /**
+     * Each target's result from the sitting that started last; between results that started at the same time, the
+     * later run in the order given. Run ids are names, not times: 20261202-levers-aot-needs sorts before an earlier
+     * 20261202-levers-needs.
+     */
     static List<TargetResult> newestPerTarget(List<List<TargetResult>> runs) {
         Map<String, TargetResult> byName = new LinkedHashMap<>();
-        runs.forEach(run -> run.forEach(r -> byName.put(r.target().name(), r)));
+        runs.forEach(run -> run.forEach(r -> byName.merge(r.target().name(), r,
+                (had, next) -> startedAt(next).isBefore(startedAt(had)) ? had : next)));
         return List.copyOf(byName.values());
+    }
+
+    private static Instant startedAt(TargetResult r) {
+        return r.run().startedAt() == null ? Instant.MIN : Instant.parse(r.run().startedAt());
     }
 
     /** How a row was measured: "3× cold" is three repetitions, each from a dropped page cache. */

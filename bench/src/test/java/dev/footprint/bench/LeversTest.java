@@ -32,6 +32,16 @@ class LeversTest {
     }
 
     @Test
+    void theRowComesFromTheSittingThatStartedLastWhateverItsRunIsNamed() {
+        TargetResult earlier = inRun(lever("a", null, 60, 100), "20260102-levers-needs", 3, Results.PageCache.cold);
+        TargetResult later = inRun(lever("a", null, 50, 100), "20260102-levers-aot-needs", 3, Results.PageCache.cold);
+        later = new TargetResult(new RunInfo(later.run().runId(), "2026-01-02T12:00:00Z", later.run().command(),
+                later.run().machine(), later.run().settings()), later.target(), later.image(), later.repetitions(), later.summary());
+        // the runs in name order: the later sitting's name sorts first
+        assertEquals(List.of(later), Levers.newestPerTarget(List.of(List.of(later), List.of(earlier))));
+    }
+
+    @Test
     void aRowIsComparedOnlyWithItsBaselineFromTheSameRun() {
         TargetResult baseCold = inRun(lever("base", null, 60, 100), "20260102-levers-cold", 3, Results.PageCache.cold);
         TargetResult aCold = inRun(lever("a", "base", 50, 70), "20260102-levers-cold", 3, Results.PageCache.cold);
