@@ -75,6 +75,15 @@ final class Bracketed {
         return run;
     }
 
+    /**
+     * {@link #held}, and once more when that run failed on req/s alone (no error, no stall, no OOM kill): one run's
+     * speed is noisy, so the second run decides.
+     */
+    Probe heldOnceMoreIfSlow(Settings limit) {
+        Probe p = held(limit);
+        return p.pass() || !p.slowOnly() ? p : held(limit);
+    }
+
     /** The runs at the reference limit the last {@link #held} run was judged against: one or two, those that passed. */
     List<Repetition> lastBeside() {
         return lastBeside;

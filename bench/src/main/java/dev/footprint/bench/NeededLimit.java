@@ -101,6 +101,14 @@ final class NeededLimit {
         }
 
         /**
+         * What a run at the reference limit itself is held to: no errors, no OOM kill, and no stall against the slowest
+         * request of {@code reps}; its speed is not judged (a repetition is not held to a median it is part of).
+         */
+        static Reference failuresOnly(long limitBytes, List<Repetition> reps) {
+            return new Reference(limitBytes, Map.of(), of(limitBytes, reps).slowestMs());
+        }
+
+        /**
          * The req/s a phase must reach: {@link #MIN_SPEED} of the reference's median, or the reference's own slowest
          * repetition where that is lower, since a run as fast as one at the reference limit is at full speed.
          */

@@ -34,10 +34,8 @@ final class NeedsRun {
     Needs measure(TargetSpec target, List<Repetition> atReference, long minFloorBytes) {
         long top = settings.memoryLimitBytes();
         long floorBytes = Math.max(minFloorBytes, anonymousFloor(atReference));
-        Reference full = Reference.of(top, atReference);
         List<Probe> probes = new ArrayList<>();
-        // at the reference limit itself only failures count: a repetition's speed is not held to the median it is part of
-        Reference failuresOnly = new Reference(top, Map.of(), full.slowestMs());
+        Reference failuresOnly = Reference.failuresOnly(top, atReference);
         for (Repetition r : atReference) {
             Verdict v = NeededLimit.judge(r, failuresOnly);
             if (!v.pass()) {
@@ -50,10 +48,7 @@ final class NeedsRun {
         }
         List<Long> grid = NeededLimit.grid(floorBytes, top);
         // bisect and confirm see each verdict; Bracketed records every run, the references among them, in the order they ran
-        int found = NeededLimit.bisect(grid, l -> {
-            Probe p = shortRuns.held(settings.probe(l));
-            return p.pass() || !p.slowOnly() ? p : shortRuns.held(settings.probe(l)); // a short run is noisy
-        }, new ArrayList<>());
+        int found = NeededLimit.bisect(grid, l -> shortRuns.heldOnceMoreIfSlow(settings.probe(l)), new ArrayList<>());
         long needed;
         if (found == grid.size() - 1) {
             needed = top; // the repetitions at the reference limit are its confirmations
@@ -62,12 +57,9 @@ final class NeedsRun {
             if (!fullRuns.start()) {
                 return new Needs(top, floorBytes, -1, "a full run at the reference limit failed: " + lastWhy(probes), probes, Map.of());
             }
-            // one full run's speed is noisy too (docs/decisions/bracketed-references.md): as a probe, a confirmation that
-            // failed on req/s alone runs once more, and the second run decides
-            needed = NeededLimit.confirm(grid, found, settings.repetitions(), l -> {
-                Probe p = fullRuns.held(settings.withMemory(l));
-                return p.pass() || !p.slowOnly() ? p : fullRuns.held(settings.withMemory(l));
-            }, new ArrayList<>());
+            // a full run's speed is noisy too (docs/decisions/bracketed-references.md)
+            needed = NeededLimit.confirm(grid, found, settings.repetitions(), l -> fullRuns.heldOnceMoreIfSlow(settings.withMemory(l)),
+                    new ArrayList<>());
         }
         List<Repetition> confirmed = needed == top ? atReference
                 : probes.stream().filter(p -> p.stage() == Stage.confirm && p.limitBytes() == needed && p.pass())

@@ -153,8 +153,12 @@ public class Overlays implements Callable<Integer> {
     static Sized sized(String variant, TargetResult r, List<Soak.Outcome> soaks) {
         long limit = needsLimit(r.needs().neededBytes() >> 20);
         // a variant that cannot be measured here (jvm-alpine) runs as the target it was sized from, so that one's soak sizes it
-        String soaked = soakAt(variant, limit, soaks) != null ? variant : r.target().name();
-        Soak.Outcome soak = soakAt(soaked, limit, soaks);
+        String soaked = variant;
+        Soak.Outcome soak = soakAt(variant, limit, soaks);
+        if (soak == null) {
+            soaked = r.target().name();
+            soak = soakAt(soaked, limit, soaks);
+        }
         if (soak != null) {
             double p95 = soak.p95WorkingSetBytes() / Summary.MIB;
             return new Sized(limit, roundUp(p95), p95, (soaked.equals(variant) ? "soak" : soaked + "'s soak") + " at " + limit + " MiB");

@@ -275,8 +275,7 @@ public class Soak implements Callable<Integer> {
         try (Progress progress = new Progress()) {
             Runner runner = new Runner(engine, wrk, hey, reference, port, progress);
             // a reference run that fails is not a neighbour: the check is then held to the one that passed, or fails
-            Reference failuresOnly = new Reference(reference.memoryLimitBytes(), Map.of(),
-                    Reference.of(reference.memoryLimitBytes(), measured.repetitions()).slowestMs());
+            Reference failuresOnly = Reference.failuresOnly(reference.memoryLimitBytes(), measured.repetitions());
             List<Probe> runs = new ArrayList<>();
             Bracketed bracketed = new Bracketed((target, settings, keepGoing) -> runner.run(target, 1, settings, keepGoing),
                     progress, spec, Stage.confirm, reference, failuresOnly, runs);

@@ -21,10 +21,8 @@ import dev.footprint.bench.Results.Settings;
 class BracketedTest {
 
     private static final long MIB = NeededLimit.MIB;
-    private static final Settings AT_256 = new Settings(256 * MIB, 1, 3, 10, 15, 10_000, 10, 100, false,
-            Results.PageCache.cold, "1", "0", 120, 600);
-    private static final TargetSpec TARGET = new TargetSpec("scripted", TargetKind.variant, "localhost/footprint/service:scripted",
-            "/", "/work?kib=256", List.of(), Map.of(), null, null, "scripted target", null, null);
+    private static final Settings AT_256 = Fixtures.SEARCH;
+    private static final TargetSpec TARGET = Fixtures.SCRIPTED;
     private static final Reference FAILURES_ONLY = new Reference(256 * MIB, Map.of(), Map.of());
 
     private final Progress progress = new Progress();

@@ -16,6 +16,13 @@ final class Fixtures {
 
     static final long MIB = 1024 * 1024;
 
+    /** The settings the needed-limit tests search under: 256 MiB, 3 repetitions, 15 s loaded phases. */
+    static final Settings SEARCH = new Settings(256 * MIB, 1, 3, 10, 15, 10_000, 10, 100, false,
+            Results.PageCache.cold, "1", "0", 120, 600);
+    /** A target whose runs a test scripts. */
+    static final TargetSpec SCRIPTED = new TargetSpec("scripted", TargetKind.variant, "localhost/footprint/service:scripted",
+            "/", "/work?kib=256", List.of(), Map.of(), null, null, "scripted target", null, null);
+
     private Fixtures() {
     }
 

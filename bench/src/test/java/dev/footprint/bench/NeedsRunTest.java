@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntToDoubleFunction;
 
@@ -27,10 +26,8 @@ import dev.footprint.bench.Results.Settings;
 class NeedsRunTest {
 
     private static final long MIB = NeededLimit.MIB;
-    private static final Settings SETTINGS = new Settings(256 * MIB, 1, 3, 10, 15, 10_000, 10, 100, false,
-            Results.PageCache.cold, "1", "0", 120, 600);
-    private static final TargetSpec TARGET = new TargetSpec("scripted", TargetKind.variant, "localhost/footprint/service:scripted",
-            "/", "/work?kib=256", List.of(), Map.of(), null, null, "scripted target", null, null);
+    private static final Settings SETTINGS = Fixtures.SEARCH;
+    private static final TargetSpec TARGET = Fixtures.SCRIPTED;
     /** Half speed below 96 MiB, errors below 60 MiB. */
     private static final DoubleUnaryOperator NEEDS_96 = mib -> mib >= 96 ? 1.0 : mib >= 60 ? 0.5 : -1;
 
