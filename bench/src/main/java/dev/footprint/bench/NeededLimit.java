@@ -195,6 +195,17 @@ final class NeededLimit {
         }
     }
 
+    /**
+     * How a search judged its runs, recorded with its result; a result file without one was searched before the
+     * newest rule, so its limit is an upper bound (docs/decisions/bracketed-references.md).
+     */
+    enum Rule {
+        /** probes and confirmations between runs at the reference limit; one that failed on req/s alone runs once more */
+        bracketedWithRetry;
+
+        static final Rule CURRENT = bracketedWithRetry;
+    }
+
     enum Stage {
         /** a short run at the reference limit beside a probe: what the probes on either side of it are held to */
         reference,

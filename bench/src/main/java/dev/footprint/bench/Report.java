@@ -343,12 +343,13 @@ public class Report implements Callable<Integer> {
             } else if (n == null) {
                 needs = "not searched in this run";
             } else if (n.neededBytes() < 0) {
-                needs = "none found: " + n.note();
+                needs = "none found: " + n.note() + (retryWouldMatter(n) ? " ≤" : "");
             } else {
                 long passed = n.neededBytes() == n.referenceLimitBytes() ? r.repetitions().size()
                         : n.confirmations().stream().filter(NeededLimit.Probe::pass).count();
                 long of = n.neededBytes() == n.referenceLimitBytes() ? r.repetitions().size() : n.confirmations().size();
-                needs = "**" + fmt(n.neededBytes() / Summary.MIB, 0) + "** (" + passed + "/" + of + ")";
+                needs = "**" + fmt(n.neededBytes() / Summary.MIB, 0) + "** (" + passed + "/" + of + ")"
+                        + (retryWouldMatter(n) ? " ≤" : "");
                 at = stat(n.atNeeded(), Metric.idleMiB) + " / " + stat(n.atNeeded(), Metric.peak200MiB);
                 Stat rps = n.atNeeded().get(Metric.rps_c50);
                 perMiB = t.caveat() != null ? "left out: see its caveat"
@@ -366,6 +367,11 @@ public class Report implements Callable<Integer> {
                     .append(" |\n");
         }
         return md.toString();
+    }
+
+    /** A search from before the newest rule that ran confirmations, the runs the retry would have given a second chance. */
+    static boolean retryWouldMatter(Results.Needs n) {
+        return !n.byCurrentRule() && n.probes().stream().anyMatch(p -> p.stage() == NeededLimit.Stage.confirm);
     }
 
     /** Targets with a needed limit first, smallest first; then the rest in the order they came. */

@@ -135,9 +135,20 @@ public final class Results {
      * @param probes every run of the search in the order it ran: the bisection's probes and the confirmations (full
      *        phases, with their samples), each between two runs at the reference limit with the same phases
      * @param atNeeded the figures of the passing confirmations at the needed limit, as {@link Summary#of} gives them
+     * @param rule how the runs were judged; null in result files written before the rule was recorded
      */
     public record Needs(long referenceLimitBytes, long floorBytes, long neededBytes, String note,
-            List<NeededLimit.Probe> probes, Map<Metric, Stat> atNeeded) {
+            List<NeededLimit.Probe> probes, Map<Metric, Stat> atNeeded, NeededLimit.Rule rule) {
+
+        public Needs(long referenceLimitBytes, long floorBytes, long neededBytes, String note,
+                List<NeededLimit.Probe> probes, Map<Metric, Stat> atNeeded) {
+            this(referenceLimitBytes, floorBytes, neededBytes, note, probes, atNeeded, NeededLimit.Rule.CURRENT);
+        }
+
+        /** Searched by the newest rule; otherwise a limit found is an upper bound. */
+        public boolean byCurrentRule() {
+            return rule == NeededLimit.Rule.CURRENT;
+        }
 
         public List<NeededLimit.Probe> confirmations() {
             return probes.stream().filter(p -> p.stage() == NeededLimit.Stage.confirm && p.limitBytes() == neededBytes).toList();

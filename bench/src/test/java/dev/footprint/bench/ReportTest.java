@@ -65,6 +65,31 @@ class ReportTest {
                 + "| 2026-01-01T03:00:00Z | `bench run --targets native --run-id 20260101-000000` | native |"), md);
     }
 
+    @Test
+    void aLimitFoundBeforeTheNewestRuleIsMarkedAnUpperBound() {
+        TargetResult base = Fixtures.target("native", TargetKind.variant, List.of(Fixtures.rep(1, 8, 17, 100)));
+        List<NeededLimit.Probe> confirmed = List.of(
+                new NeededLimit.Probe(48L << 20, NeededLimit.Stage.confirm, true, "passed", Fixtures.rep(1, 10, 30, 100)),
+                new NeededLimit.Probe(48L << 20, NeededLimit.Stage.confirm, true, "passed", Fixtures.rep(2, 10, 30, 100)),
+                new NeededLimit.Probe(48L << 20, NeededLimit.Stage.confirm, true, "passed", Fixtures.rep(3, 10, 30, 100)));
+        Results.Needs before = new Results.Needs(256L << 20, 8L << 20, 48L << 20, null, confirmed, Map.of(), null);
+        Results.Needs now = new Results.Needs(256L << 20, 8L << 20, 48L << 20, null, confirmed, Map.of());
+        Results.Needs failedAtTheTop = new Results.Needs(256L << 20, 8L << 20, -1, "fails at the reference limit itself: c50: 3 errors",
+                List.of(), Map.of(), null);
+
+        String old = Report.needsTable(List.of(withNeeds(base, before)), base.run());
+        assertTrue(old.contains("| **48** (3/3) ≤ |"), old);
+        String current = Report.needsTable(List.of(withNeeds(base, now)), base.run());
+        assertTrue(current.contains("| **48** (3/3) |") && !current.contains("≤"), current);
+        // no confirmation ran, so no second chance could have changed it
+        String top = Report.needsTable(List.of(withNeeds(base, failedAtTheTop)), base.run());
+        assertTrue(top.contains("none found: fails at the reference limit itself") && !top.contains("≤"), top);
+    }
+
+    private static TargetResult withNeeds(TargetResult r, Results.Needs needs) {
+        return new TargetResult(r.run(), r.target(), r.image(), r.repetitions(), r.summary(), needs);
+    }
+
     private static Results.Repetition withWorkLoad(Results.Repetition r, LoadResult load) {
         List<Results.PhaseResult> phases = r.phases().stream().map(p -> p.phase() != Phase.work ? p
                 : new Results.PhaseResult(p.phase(), p.seconds(), p.workingSetMedian(), p.workingSetMax(), p.workingSetLast(),
