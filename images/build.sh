@@ -113,6 +113,8 @@ build_variant() {
   containerfile=$(matrix field "$v" containerfile) || return 1
   offline_args=$(matrix offline-args "$v") || return 1
   offline_args=$(paste -sd' ' - <<< "$offline_args")
+  # the variant's own args first: an offline arg of the same name, given later, overrides its public base
+  for kv in $(matrix args "$v"); do args+=(--build-arg "$kv"); done
   if $offline; then
     bases=$(matrix offline-bases "$v") || return 1
     "$here/base/build.sh" $bases || return 1

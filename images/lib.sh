@@ -12,6 +12,7 @@ image_exists() { "$ENGINE" image inspect "$1" >/dev/null 2>&1; }
 # The image matrix (images/variants.yaml), the one list of the variants:
 #   matrix names [FIELD]          the variants in order; with FIELD, those where it is true
 #   matrix field VARIANT FIELD    one value, '' where absent (true/false for flags)
+#   matrix args VARIANT           the build args that make it from its Containerfile, KEY=VALUE one per line
 #   matrix offline-args VARIANT   its offline build args, KEY=VALUE one per line
 #   matrix offline-bases VARIANT  the images/base images those args name
 IMAGES_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -31,6 +32,9 @@ if query == "names":
 elif query == "field":
     value = variant(rest[0]).get(rest[1], "")
     print(str(value).lower() if isinstance(value, bool) else value)
+elif query == "args":
+    for k, value in (variant(rest[0]).get("args") or {}).items():
+        print(f"{k}={value}")
 elif query == "offline-args":
     for k, value in (variant(rest[0]).get("offline") or {}).get("args", {}).items():
         print(f"{k}={value}")

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Prints the JDK modules the service needs, comma-separated, for jlink --add-modules.
-# usage: modules.sh QUARKUS_APP_DIR   (a JDK's bin/ on PATH)
+# usage: jlink-modules.sh QUARKUS_APP_DIR   (a JDK's bin/ on PATH)
 # jdeps refuses modular jars given as roots whose dependencies are not modules ("Module X not
 # found"), so only the service's own jars are roots and every dependency goes on the class path,
 # where module descriptors are ignored. What jdeps cannot see (modules used only through

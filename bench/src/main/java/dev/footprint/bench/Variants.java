@@ -24,11 +24,12 @@ record Variants(List<Variant> variants) {
     /**
      * One variant, as the matrix declares it (the fields images/build.sh and images/check.sh read too).
      *
+     * @param args the build args that make this variant from its Containerfile (one per packaging kind), public bases
      * @param offline the build args and bases that build it without a registry, or null where it cannot be built here
      * @param standIn the variant measured in its place, or null
      */
-    record Variant(String name, String description, Runtime runtime, String containerfile, boolean shell, boolean aotCache,
-            Offline offline, String notOffline, String standIn) {
+    record Variant(String name, String description, Runtime runtime, String containerfile, Map<String, String> args,
+            boolean shell, boolean aotCache, Offline offline, String notOffline, String standIn) {
 
         /** The variant whose measurements stand for this one: itself, or its stand-in. */
         String measuredAs() {

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,7 +68,8 @@ class VariantsTest {
             v.offline().args().forEach((arg, offline) -> {
                 assertTrue(defaults.containsKey(arg), v.name() + ": " + file + " has no ARG " + arg);
                 assertTrue(offline.startsWith("localhost/"), v.name() + ": offline " + arg + " is a local image");
-                assertFalse(defaults.get(arg).startsWith("localhost/"), v.name() + ": " + arg + "'s default is the public base a user pulls");
+                String pub = v.args().getOrDefault(arg, defaults.get(arg));
+                assertFalse(pub.startsWith("localhost/"), v.name() + ": " + arg + " without --offline is the public base a user pulls");
             });
             // what each offline arg names is one of the variant's bases, as images/base/build.sh tags it
             List<String> tags = v.offline().bases().stream().map(b -> {
@@ -76,6 +79,30 @@ class VariantsTest {
             v.offline().args().values().forEach(image -> assertTrue(tags.contains(image), v.name() + ": " + image + " is not among "
                     + v.offline().bases()));
         }
+    }
+
+    @Test
+    void aVariantsArgsAreArgsOfItsContainerfileAndAJreNamesOneOfItsStages() throws Exception {
+        for (Variants.Variant v : MATRIX.variants()) {
+            String containerfile = Files.readString(IMAGES.resolve(v.containerfile()));
+            Map<String, String> defaults = argDefaults(IMAGES.resolve(v.containerfile()));
+            v.args().forEach((arg, value) -> {
+                assertTrue(defaults.containsKey(arg), v.name() + ": " + v.containerfile() + " has no ARG " + arg);
+                assertFalse(value.startsWith("localhost/"), v.name() + ": " + arg + " is the public base a user pulls");
+            });
+            if (defaults.containsKey("JRE")) {
+                String jre = v.args().getOrDefault("JRE", defaults.get("JRE"));
+                assertTrue(containerfile.contains(" AS jre-" + jre + "\n"), v.name() + ": no stage jre-" + jre);
+            }
+        }
+    }
+
+    @Test
+    void oneContainerfilePerPackagingKind() {
+        Map<Variants.Runtime, Set<String>> files = new TreeMap<>();
+        MATRIX.variants().forEach(v -> files.computeIfAbsent(v.runtime(), k -> new TreeSet<>()).add(v.containerfile()));
+        assertEquals(Map.of(Variants.Runtime.jvm, Set.of("jvm/Containerfile"),
+                Variants.Runtime.nativeExecutable, Set.of("native/Containerfile")), files);
     }
 
     @Test
