@@ -1,0 +1,270 @@
+package dev.footprint.bench.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import dev.footprint.bench.measure.ContainerEngine;
+import dev.footprint.bench.measure.GeneratorProcess;
+import dev.footprint.bench.measure.Hey;
+import dev.footprint.bench.measure.Machine;
+import dev.footprint.bench.measure.NeedsRun;
+import dev.footprint.bench.measure.Progress;
+import dev.footprint.bench.measure.Runner;
+import dev.footprint.bench.measure.Wrk;
+import dev.footprint.bench.model.Bytes;
+import dev.footprint.bench.model.Failures;
+import dev.footprint.bench.model.ImageInfo;
+import dev.footprint.bench.model.ResultStore;
+import dev.footprint.bench.model.Results;
+import dev.footprint.bench.model.Results.Repetition;
+import dev.footprint.bench.model.Results.RunInfo;
+import dev.footprint.bench.model.Results.Settings;
+import dev.footprint.bench.model.Results.TargetResult;
+import dev.footprint.bench.model.Summary;
+import dev.footprint.bench.model.TargetKind;
+import dev.footprint.bench.model.TargetSpec;
+import dev.footprint.bench.model.Targets;
+import dev.footprint.bench.report.Report;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench run}: each selected target's repetitions in fresh containers at the memory limit, with its needed limit
+ * searched where {@code --needs} asks for it; writes bench/results/RUN-ID/ and the report.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run targets in containers under load and write bench/results/RUN-ID/.")
+public class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--targets", split = ",", defaultValue = "all",
+            description = "Targets by name or kind (variant, peer, all), comma-separated. Default: ${DEFAULT-VALUE}")
+    List<String> selectors;
+
+    @Mixin
+    TargetsFileOption targetsFileOption = new TargetsFileOption();
+
+    @Mixin
+    ResultsOption resultsOption = new ResultsOption();
+
+    @Option(names = "--repetitions", description = "Fresh containers per target (default 3; 1 with --quick)")
+    Integer repetitions;
+
+    @Option(names = "--memory", defaultValue = "256m", description = "Container memory limit. Default: ${DEFAULT-VALUE}")
+    String memory;
+
+    @Option(names = "--cpus", defaultValue = "1", description = "Container CPU limit. Default: ${DEFAULT-VALUE}")
+    double cpus;
+
+    @Option(names = "--port", defaultValue = "18090", description = "Port the target listens on, on 127.0.0.1")
+    int port;
+
+    @Option(names = "--quick", description = "One repetition and short phases: a smoke run for CI")
+    boolean quick;
+
+    @Option(names = "--engine", description = "podman or docker (default: whichever is installed)")
+    String engineName;
+
+    @Option(names = "--wrk", defaultValue = "wrk")
+    String wrkExecutable;
+
+    @Option(names = "--hey", defaultValue = "hey")
+    String heyExecutable;
+
+    @Option(names = "--page-cache", defaultValue = "cold", description = "cold: drop the page cache before every "
+            + "container, so each target is charged for the image files it reads, as a pod's first start on a node is; "
+            + "warm: leave it, so files an earlier container read are charged to that one. Default: ${DEFAULT-VALUE}")
+    Results.PageCache pageCache;
+
+    @Option(names = "--needs", description = "After each target's repetitions at --memory, search for its needed limit: "
+            + "the smallest memory limit at which it still passes the phases (NeededLimit), and confirm it")
+    boolean needs;
+
+    @Option(names = "--needs-floor", defaultValue = "8m", description = "The smallest limit the search probes. Default: ${DEFAULT-VALUE}")
+    String needsFloor;
+
+    @Option(names = "--server-cpus", defaultValue = "1", description = "The core(s) the measured container is pinned to "
+            + "(--cpuset-cpus), or 'none'. Default: ${DEFAULT-VALUE}")
+    String serverCpus;
+
+    @Option(names = "--generator-cpus", defaultValue = "0", description = "The core(s) wrk, hey and the bench are pinned "
+            + "to (taskset -c), or 'none'. Default: ${DEFAULT-VALUE}")
+    String generatorCpus;
+
+    @Option(names = "--run-id", description = "Name of the results directory (default: UTC time)")
+    String runId;
+
+    @Option(names = "--docs", defaultValue = "docs",
+            description = "Where the report goes after a full run (a quick run reports into its results directory)")
+    Path docs;
+
+    @Option(names = "--image", description = "Measure this image instead of targets from the file")
+    String image;
+
+    @Option(names = "--name", description = "Name of the --image target (default: derived from the image)")
+    String name;
+
+    @Option(names = "--path", defaultValue = "/", description = "Path measured on the --image target")
+    String path;
+
+    @Option(names = "--work-path", description = "Allocation endpoint of the --image target (optional)")
+    String workPath;
+
+    @Option(names = "--parse-only", hidden = true,
+            description = "Check the options and exit: bench/run.sh does so before it builds any image")
+    boolean parseOnly;
+
+    @Option(names = "--port-env", split = ",",
+            description = "Environment variables the --image target reads its port from (e.g. PORT)")
+    List<String> portEnv;
+
+    @Override
+    public Integer call() {
+        List<TargetSpec> targets;
+        if (image != null) {
+            Map<String, String> env = new HashMap<>();
+            if (portEnv != null) {
+                portEnv.forEach(v -> env.put(v, "{port}"));
+            }
+            String n = name != null ? name : image.replaceAll(".*/", "").replaceAll("[^a-z0-9]+", "-");
+            targets = List.of(new TargetSpec(n, TargetKind.image, image, path, workPath, List.of(), env, null, null,
+                    "a user's image, measured with --image", null));
+        } else {
+            targets = Targets.select(Targets.load(targetsFileOption.targetsFile), selectors);
+        }
+        long memoryBytes = Bytes.parse(memory);
+        int reps = repetitions != null ? repetitions : quick ? 1 : 3;
+        String server = cores(serverCpus, "--server-cpus");
+        String generator = cores(generatorCpus, "--generator-cpus");
+        if (!Files.isExecutable(Path.of(GeneratorProcess.TIME))) {
+            throw new ParameterException(spec.commandLine(), "the load generators' CPU time is measured with GNU time ("
+                    + GeneratorProcess.TIME + "): install it (tools/setup-host.sh installs the package 'time')");
+        }
+        Settings settings = quick
+                ? new Settings(memoryBytes, cpus, reps, 3, 5, 1000, 3, 100, true, pageCache, server, generator, 120, 600)
+                : new Settings(memoryBytes, cpus, reps, 10, 15, 10_000, 10, 100, false, pageCache, server, generator, 120, 600);
+        if (pageCache == Results.PageCache.cold && !Files.isWritable(Runner.DROP_CACHES)) {
+            throw new ParameterException(spec.commandLine(), "--page-cache cold drops the kernel's page cache before every "
+                    + "container and needs root (" + Runner.DROP_CACHES + " is not writable); run as root or use --page-cache warm");
+        }
+        if (parseOnly) {
+            return 0;
+        }
+        ContainerEngine engine = ContainerEngine.detect(engineName);
+        GeneratorProcess generatorProcess = new GeneratorProcess(generator);
+        Wrk wrk = new Wrk(wrkExecutable, generatorProcess);
+        String id = runId != null ? runId
+                : LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + (quick ? "-quick" : "");
+        RunInfo run = new RunInfo(id, Instant.now().toString(), commandLine(), Machine.describe(engine, wrk), settings);
+        ResultStore store = new ResultStore(resultsOption.results);
+
+        List<TargetResult> done = new ArrayList<>();
+        List<TargetSpec> measured = targets.stream().filter(TargetSpec::measured).toList();
+        for (TargetSpec t : targets) {
+            if (!t.measured()) {
+                TargetResult r = new TargetResult(run, t, null, List.of(), Map.of());
+                store.write(r);
+                done.add(r);
+                continue;
+            }
+            if (!engine.imageExists(t.image())) {
+                throw new ParameterException(spec.commandLine(), "no image " + t.image() + " for target " + t.name()
+                        + ": build it first (images/build.sh, bench/peers/build.sh)");
+            }
+        }
+        int index = 0;
+        int failures = 0;
+        try (Progress progress = new Progress()) {
+            Runner runner = new Runner(engine, wrk, new Hey(heyExecutable, generatorProcess), settings, port, progress);
+            NeedsRun needsRun = new NeedsRun((t, s, keepGoing) -> runner.run(t, 1, s, keepGoing), settings, progress);
+            for (TargetSpec t : measured) {
+                index++;
+                ImageInfo info = engine.image(t.image()).withBuildRecord(Path.of("images/.built"));
+                List<Repetition> reps2 = new ArrayList<>();
+                try {
+                    for (int rep = 1; rep <= reps; rep++) {
+                        progress.repetition(t.name(), rep, reps, Runner.plannedSeconds(settings, t.workPath() != null), index,
+                                measured.size());
+                        reps2.add(runner.run(t, rep));
+                    }
+                } catch (RuntimeException e) {
+                    // one broken target must not cost the rest of a long run: it gets a row saying why
+                    failures++;
+                    System.err.printf("%n%s failed: %s%n", t.name(), e.getMessage());
+                    TargetSpec failed = new TargetSpec(t.name(), t.kind(), t.image(), t.path(), t.workPath(), t.command(),
+                            t.env(), t.article(), "the run failed: " + Failures.firstLine(e), t.description(), t.baseline(), t.caveat());
+                    TargetResult r = new TargetResult(run, failed, info, List.of(), Map.of());
+                    store.write(r);
+                    done.add(r);
+                    continue;
+                }
+                TargetResult r = new TargetResult(run, t, info, reps2, Summary.of(reps2));
+                if (needs && t.searchesNeeds()) {
+                    store.write(r); // the repetitions are kept if the search is interrupted
+                    r = new TargetResult(run, t, info, reps2, r.summary(), needsRun.measure(t, reps2, Bytes.parse(needsFloor)));
+                }
+                store.write(r);
+                done.add(r);
+            }
+        }
+        // a run can be extended (--run-id of an existing run, --targets for the additions): summarize all of it
+        Set<String> names = done.stream().map(r -> r.target().name()).collect(Collectors.toSet());
+        List<TargetResult> all = new ArrayList<>(done);
+        store.read(id).stream().filter(r -> !names.contains(r.target().name())).forEach(all::add);
+        store.writeSummary(id, all);
+        // only a full run of the main target list writes docs/; any other run reports into its own directory
+        boolean mainTable = !quick && image == null
+                && targetsFileOption.targetsFile.normalize().equals(Path.of("bench/targets.yaml"));
+        Path reportDir = mainTable ? docs : store.runDir(id).resolve("report");
+        Report.write(store, id, reportDir, targetsFileOption.targetsFile);
+        System.out.println();
+        System.out.println("results: " + store.runDir(id));
+        for (TargetResult r : done) {
+            System.out.println("  " + Report.oneLine(r));
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    /** A cpuset as taskset -c and --cpuset-cpus take it, checked against this machine's cores; null for 'none'. */
+    private String cores(String value, String option) {
+        if (value.equalsIgnoreCase("none")) {
+            return null;
+        }
+        for (String part : value.split(",")) {
+            for (String c : part.split("-")) {
+                int core;
+                try {
+                    core = Integer.parseInt(c.trim());
+                } catch (NumberFormatException e) {
+                    throw new ParameterException(spec.commandLine(), option + ": '" + value + "' is not a list of cores (e.g. 1, 0-1) or 'none'");
+                }
+                // the machine's cores, not the ones this JVM may use: bench/run.sh pins it to the generator's
+                if (core < 0 || !Files.isDirectory(Path.of("/sys/devices/system/cpu/cpu" + core))) {
+                    throw new ParameterException(spec.commandLine(), option + ": this machine has no core " + core);
+                }
+            }
+        }
+        return value;
+    }
+
+    private String commandLine() {
+        return "bench " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    }
+}

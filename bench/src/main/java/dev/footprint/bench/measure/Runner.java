@@ -1,0 +1,271 @@
+package dev.footprint.bench.measure;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
+
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+
+import dev.footprint.bench.model.LoadResult;
+import dev.footprint.bench.model.Phase;
+import dev.footprint.bench.model.Results;
+import dev.footprint.bench.model.Results.CpuUse;
+import dev.footprint.bench.model.Results.MemoryKinds;
+import dev.footprint.bench.model.Results.PhaseResult;
+import dev.footprint.bench.model.Results.Repetition;
+import dev.footprint.bench.model.Results.Settings;
+import dev.footprint.bench.model.Sample;
+import dev.footprint.bench.model.TargetSpec;
+import dev.footprint.memory.CgroupCpu;
+import dev.footprint.memory.CgroupMemory;
+
+/**
+ * One repetition for one target: a fresh container, time to its first 200, then the phases idle,
+ * 50 connections, 200 connections, the allocation endpoint, cool-down, with memory sampled
+ * throughout and the container's CPU and the kernel's memory peak recorded per phase.
+ */
+public final class Runner {
+
+    public static final Path DROP_CACHES = Path.of("/proc/sys/vm/drop_caches");
+
+
+    private final ContainerEngine engine;
+    private final Wrk wrk;
+    private final Hey hey;
+    private final Settings settings;
+    private final int port;
+    private final Progress progress;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    public Runner(ContainerEngine engine, Wrk wrk, Hey hey, Settings settings, int port, Progress progress) {
+        this.engine = engine;
+        this.wrk = wrk;
+        this.hey = hey;
+        this.settings = settings;
+        this.port = port;
+        this.progress = progress;
+    }
+
+    /** Seconds one repetition takes, besides startup (the allocation phase, bound by a count, at its usual length). */
+    public static long plannedSeconds(Settings s, boolean hasWork) {
+        return MEASURED.stream().filter(p -> hasWork || p != Phase.work).mapToLong(p -> plannedSeconds(s, p)).sum();
+    }
+
+    /** The phases after startup, in the order they run. */
+    private static final List<Phase> MEASURED = List.of(Phase.idle, Phase.c50, Phase.c200, Phase.work, Phase.cooldown);
+
+    /** How long a phase runs; the allocation phase is bound by a count, and this is its usual length. */
+    static long plannedSeconds(Settings s, Phase p) {
+        return switch (p) {
+            case idle -> s.idleSeconds();
+            case c50, c200 -> s.loadSeconds();
+            case cooldown -> s.cooldownSeconds();
+            case work -> 10;
+            case startup, soak -> 0;
+        };
+    }
+
+    public Repetition run(TargetSpec target, int repetition) {
+        return run(target, repetition, settings, p -> true);
+    }
+
+    /**
+     * One repetition under {@code s} (its memory limit and phase lengths). After each phase {@code keepGoing}
+     * decides whether the rest run: a probe of the needed-limit search stops at the first phase that fails it.
+     * Sampling starts as soon as the container does, so the start-up peak is in the samples.
+     */
+    public Repetition run(TargetSpec target, int repetition, Settings s, Predicate<PhaseResult> keepGoing) {
+        String container = "footprint-bench-" + target.name();
+        Map<String, String> env = new HashMap<>();
+        target.env().forEach((k, v) -> env.put(k, v.replace("{port}", Integer.toString(port))));
+        List<String> command = target.command().stream().map(a -> a.replace("{port}", Integer.toString(port))).toList();
+        String base = "http://127.0.0.1:" + port;
+
+        if (s.pageCache() == Results.PageCache.cold) {
+            dropPageCache();
+        }
+        long origin = System.nanoTime();
+        engine.run(container, target.image(), s.memoryLimitBytes(), s.cpus(), s.serverCpus(), env, command);
+        try {
+            long pid = engine.pid(container);
+            if (pid <= 0) {
+                throw new IllegalStateException(container + " exited at once:\n" + engine.logs(container));
+            }
+            CgroupMemory cgroup = CgroupMemory.ofProcess(Path.of("/"), pid)
+                    .orElseThrow(() -> new IllegalStateException("cannot find the memory cgroup of " + container + " (pid " + pid + ")"));
+            CgroupCpu cpu = CgroupCpu.ofProcess(Path.of("/"), pid).orElse(null);
+
+            List<PhaseResult> phases = new ArrayList<>();
+            try (Sampler sampler = new Sampler(cgroup, s.sampleIntervalMs(), origin)) {
+                Meter meter = new Meter(sampler, cgroup, cpu);
+                sampler.start();
+                meter.begin(Phase.startup);
+                double startupMs = awaitFirst200(container, base + target.path(), origin, Duration.ofSeconds(s.startupSeconds()));
+                Instant firstResponseAt = Instant.now();
+                double readyAfterStart = Duration.between(engine.startedAt(container), firstResponseAt).toNanos() / 1e6;
+                phases.add(meter.end(null));
+                for (Phase phase : MEASURED) {
+                    if (phase == Phase.work && target.workPath() == null) {
+                        continue;
+                    }
+                    progress.phase(phase.name(), plannedSeconds(s, phase));
+                    meter.begin(phase);
+                    LoadResult load = switch (phase) {
+                        case idle -> pause(s.idleSeconds());
+                        case c50 -> wrk.run(base + target.path(), 50, Duration.ofSeconds(s.loadSeconds()));
+                        case c200 -> wrk.run(base + target.path(), 200, Duration.ofSeconds(s.loadSeconds()));
+                        case work -> hey.run(base + target.workPath(), 50, s.workRequests(), Duration.ofSeconds(s.workTimeoutSeconds()));
+                        case cooldown -> pause(s.cooldownSeconds());
+                        case startup, soak -> throw new IllegalStateException("not a measured phase");
+                    };
+                    PhaseResult result = meter.end(load);
+                    phases.add(result);
+                    if (!keepGoing.test(result)) {
+                        break;
+                    }
+                }
+                sampler.close();
+                boolean survived = engine.running(container);
+                long oomKills = cgroup.oomKills().orElse(0);
+                boolean oomKilled = !survived && engine.oomKilled(container);
+                List<Object[]> rows = sampler.samples().stream().map(Sample::toRow).toList();
+                return new Repetition(repetition, startupMs, readyAfterStart, oomKills, oomKilled, survived, phases,
+                        Arrays.asList(Sample.FIELDS), rows);
+            }
+        } finally {
+            engine.stop(container, Duration.ofSeconds(20));
+            engine.remove(container);
+        }
+    }
+
+    /**
+     * Measures one phase at a time: the samples taken in it, the kernel's peak since its start (v1 resets it),
+     * and the container's CPU over it.
+     */
+    private static final class Meter {
+        private final Sampler sampler;
+        private final CgroupMemory cgroup;
+        private final CgroupCpu cpu;
+        private Phase phase;
+        private long start;
+        private CgroupCpu.Reading cpuAtStart;
+
+        Meter(Sampler sampler, CgroupMemory cgroup, CgroupCpu cpu) {
+            this.sampler = sampler;
+            this.cgroup = cgroup;
+            this.cpu = cpu;
+        }
+
+        void begin(Phase p) {
+            phase = p;
+            cgroup.resetPeak();
+            cpuAtStart = cpu == null ? null : cpu.read();
+            sampler.phase(p);
+            start = System.nanoTime();
+        }
+
+        PhaseResult end(LoadResult load) {
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long kernelPeak = -1;
+            try {
+                kernelPeak = cgroup.read().maxUsage().orElse(-1);
+            } catch (RuntimeException e) {
+                // the container is gone
+            }
+            CpuUse cpuUse = null;
+            if (cpu != null) {
+                CgroupCpu.Reading d = cpu.read().minus(cpuAtStart);
+                cpuUse = new CpuUse(d.usageNanos() < 0 ? -1 : d.usageNanos() / 1e9, d.periods(), d.throttledPeriods(), d.throttledNanos() / 1e6);
+            }
+            return summarize(phase, seconds, samplesOf(sampler, phase), load, kernelPeak, cpuUse);
+        }
+    }
+
+    private static List<Sample> samplesOf(Sampler sampler, Phase phase) {
+        List<Sample> in = sampler.samples().stream().filter(x -> x.phase() == phase).toList();
+        if (in.isEmpty()) {
+            try {
+                in = List.of(sampler.read());
+            } catch (RuntimeException e) {
+                in = List.of(new Sample(-1, phase, -1, -1, -1, -1, -1));
+            }
+        }
+        return in;
+    }
+
+    /** The figures of one phase from its samples: the median, largest and last working set, the largest of the rest. */
+    static PhaseResult summarize(Phase phase, double seconds, List<Sample> in, LoadResult load, long kernelPeak, CpuUse cpu) {
+        DescriptiveStatistics ws = new DescriptiveStatistics(in.stream().mapToDouble(Sample::workingSet).toArray());
+        MemoryKinds kinds = new MemoryKinds(max(in, Sample::rssAnon), max(in, Sample::rssFile), max(in, Sample::rssShmem),
+                max(in, Sample::activeFile), max(in, Sample::inactiveFile), max(in, Sample::mappedFile));
+        return new PhaseResult(phase, seconds, (long) ws.getPercentile(50), (long) ws.getMax(),
+                in.get(in.size() - 1).workingSet(), max(in, Sample::usage), max(in, Sample::rss), max(in, Sample::pss),
+                max(in, Sample::threads), load, kinds, kernelPeak, cpu);
+    }
+
+    private static LoadResult pause(int seconds) {
+        sleep(seconds * 1000L);
+        return null;
+    }
+
+    /** Page cache pages are charged to the cgroup that first reads them: start every target from the same, cold state. */
+    public static void dropPageCache() {
+        try {
+            Processes.check(List.of("sync"), Duration.ofSeconds(60));
+            Files.writeString(DROP_CACHES, "3");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot drop the page cache (" + DROP_CACHES + ")", e);
+        }
+    }
+
+    private double awaitFirst200(String container, String url, long origin, Duration timeout) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build();
+        long deadline = origin + timeout.toNanos();
+        int polls = 0;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return (System.nanoTime() - origin) / 1e6;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (++polls % 100 == 0 && !engine.running(container)) {
+                throw new IllegalStateException(container + " exited before answering:\n" + engine.logs(container));
+            }
+            sleep(5);
+        }
+        throw new IllegalStateException(container + " gave no 200 on " + url + " within " + timeout.toSeconds() + " s:\n"
+                + engine.logs(container));
+    }
+
+    private static long max(List<Sample> samples, ToLongFunction<Sample> f) {
+        return samples.stream().mapToLong(f).max().orElse(-1);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.footprint.bench.model;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+
+
+/** The project's goals (bench/goals.yaml), judged in docs/levers.md against the newest full run. */
+public final class Goals {
+
+    public static final String FILE = "bench/goals.yaml";
+
+    /** Which main-table rows a goal is held to. */
+    public enum Subject {
+        /** the JVM variant with the lowest idle working set */
+        bestJvm,
+        native_,
+        everyVariant;
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        static Subject of(String name) {
+            return name.equals("native") ? native_ : valueOf(name);
+        }
+    }
+
+    /**
+     * @param per divide the measure by this metric (a ratio), or null
+     * @param atMost the goal: the measure at or below it, or null with {@code aheadOfPeers}
+     * @param aheadOfPeers the goal is a measure above the best peer's
+     */
+    public record Goal(Subject subject, String label, Metric measure, Metric per, Double atMost, boolean aheadOfPeers) {
+
+        public Goal {
+            if (subject == null || label == null || measure == null || (atMost == null) == !aheadOfPeers) {
+                throw new IllegalArgumentException("a goal needs a subject, a label, a measure and either atMost or aheadOfPeers: "
+                        + label);
+            }
+        }
+
+        public boolean ratio() {
+            return per != null;
+        }
+    }
+
+    private record File(List<Goal> goals) {
+    }
+
+    private Goals() {
+    }
+
+    public static List<Goal> load(Path yaml) {
+        try {
+            return Yaml.STRICT.readValue(yaml.toFile(), File.class).goals();
+        } catch (IOException e) {
+            throw new UncheckedIOException(yaml + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package dev.footprint.bench.model;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongFunction;
+
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+
+import dev.footprint.bench.model.Results.PhaseResult;
+import dev.footprint.bench.model.Results.Repetition;
+
+/**
+ * The smallest memory limit (memory+swap equal to it) at which a target still serves as it does at
+ * the reference limit: what a pod must be given. Bisection over a grid of limits, each probe a fresh
+ * container from a cold page cache held to the runs at the reference limit just before and just after
+ * it (the host's speed drifts from minute to minute); the limit found is then confirmed by full
+ * repetitions, bracketed the same way, stepping up the grid until they all pass. Assumes a target
+ * that passes at a limit passes at every larger one.
+ */
+public final class NeededLimit {
+
+    public static final long MIB = 1L << 20;
+    /** A phase's req/s must be at least this share of the reference's median (or as fast as its slowest repetition). */
+    static final double MIN_SPEED = 0.90;
+    /** A request slower than this, and than twice the slowest at the reference, is a stall. */
+    static final double STALL_MS = 1000;
+    /** The confirmation first climbs one grid step at a time, this many times (a noisy passing limit is near). */
+    static final int SINGLE_STEPS_UP = 3;
+    /** Past those, each failure moves up by this share of the limit, at least one grid step. */
+    static final double LARGE_STEP = 0.125;
+    /** The confirmation gives up above this multiple of the bisection's result. */
+    public static final double MAX_CLIMB = 2.0;
+
+    private NeededLimit() {
+    }
+
+    /** The limits a search may probe, ascending: every 2 MiB up to 64 MiB, every 8 MiB above, up to the reference. */
+    public static List<Long> grid(long floorBytes, long referenceBytes) {
+        List<Long> g = new ArrayList<>();
+        long floor = Math.max(2, (floorBytes + MIB - 1) / MIB);
+        long top = referenceBytes / MIB;
+        for (long m = floor + (floor % 2); m <= Math.min(64, top); m += 2) {
+            g.add(m * MIB);
+        }
+        for (long m = 72; m <= top; m += 8) {
+            g.add(m * MIB);
+        }
+        if (g.isEmpty() || g.get(g.size() - 1) != top * MIB) {
+            g.add(top * MIB);
+        }
+        return g;
+    }
+
+    /** Whether a repetition passed, and if not the first reason it did not. */
+    /** @param slowOnly it failed on req/s alone: no error, no stall, no OOM kill (what noise in a short run can do) */
+    public record Verdict(boolean pass, String why, boolean slowOnly) {
+
+        public static final Verdict PASS = new Verdict(true, "passed", false);
+
+        public static Verdict fail(String why) {
+            return new Verdict(false, why, false);
+        }
+
+        static Verdict slow(String why) {
+            return new Verdict(false, why, true);
+        }
+    }
+
+    /**
+     * What a run at a smaller limit is held to: per loaded phase the median req/s and the slowest request of runs at
+     * the reference limit. For a search these are the two runs on either side of it, with the same phases, so a
+     * drift of the host's speed between them is shared by the run they bracket (the median of two is their mean).
+     */
+    public record Reference(long limitBytes, Map<Phase, Double> requestsPerSecond, Map<Phase, Double> slowestMs,
+            Map<Phase, Double> slowestRate) {
+
+        public Reference(long limitBytes, Map<Phase, Double> requestsPerSecond, Map<Phase, Double> slowestMs) {
+            this(limitBytes, requestsPerSecond, slowestMs, Map.of());
+        }
+
+        public static Reference of(long limitBytes, List<Repetition> reps) {
+            Map<Phase, Double> rps = new EnumMap<>(Phase.class);
+            Map<Phase, Double> slowest = new EnumMap<>(Phase.class);
+            Map<Phase, Double> slowestRate = new EnumMap<>(Phase.class);
+            for (Phase p : Phase.LOADED) {
+                double[] v = reps.stream().map(r -> r.phase(p)).filter(x -> x != null && x.load() != null)
+                        .mapToDouble(x -> x.load().requestsPerSecond()).filter(x -> !Double.isNaN(x)).toArray();
+                if (v.length > 0) {
+                    DescriptiveStatistics d = new DescriptiveStatistics(v);
+                    rps.put(p, d.getPercentile(50));
+                    slowestRate.put(p, d.getMin());
+                }
+                reps.stream().map(r -> r.phase(p)).filter(x -> x != null && x.load() != null)
+                        .mapToDouble(x -> x.load().maxMs()).filter(x -> !Double.isNaN(x)).max()
+                        .ifPresent(m -> slowest.put(p, m));
+            }
+            return new Reference(limitBytes, rps, slowest, slowestRate);
+        }
+
+        /**
+         * What a run at the reference limit itself is held to: no errors, no OOM kill, and no stall against the slowest
+         * request of {@code reps}; its speed is not judged (a repetition is not held to a median it is part of).
+         */
+        public static Reference failuresOnly(long limitBytes, List<Repetition> reps) {
+            return new Reference(limitBytes, Map.of(), of(limitBytes, reps).slowestMs());
+        }
+
+        /**
+         * The req/s a phase must reach: {@link #MIN_SPEED} of the reference's median, or the reference's own slowest
+         * repetition where that is lower, since a run as fast as one at the reference limit is at full speed.
+         */
+        double requiredRate(Phase p) {
+            Double median = requestsPerSecond.get(p);
+            if (median == null) {
+                return Double.NaN;
+            }
+            return Math.min(MIN_SPEED * median, slowestRate.getOrDefault(p, Double.MAX_VALUE));
+        }
+
+        /**
+         * How long the allocation phase may run before it can no longer reach {@link #requiredRate}: twice its
+         * requests at that rate (the host may slow down beside the reference run before it), with 5 s for hey's
+         * start, at most {@code cap}. A thrashing run at a small limit is then stopped within seconds, not minutes.
+         */
+        public int workTimeoutSeconds(long requests, int cap) {
+            double rate = requiredRate(Phase.work);
+            if (Double.isNaN(rate) || rate <= 0) {
+                return cap;
+            }
+            return (int) Math.min(cap, Math.ceil(requests / rate * 2) + 5);
+        }
+
+        double stallMs(Phase p) {
+            return Math.max(STALL_MS, 2 * slowestMs.getOrDefault(p, 0.0));
+        }
+    }
+
+    /** One phase against the reference: no failed request, no stall, at least {@link #MIN_SPEED} of its req/s. */
+    public static Verdict judge(PhaseResult phase, Reference ref) {
+        Phase p = phase.phase();
+        LoadResult load = phase.load();
+        if (load == null) {
+            return Verdict.PASS;
+        }
+        if (load.errors() + load.non2xx() > 0) {
+            return Verdict.fail(String.format(Locale.ROOT, "%s: %d errors, %d non-2xx%s", p, load.errors(), load.non2xx(),
+                    load.errorKinds() == null ? "" : " (" + load.errorKinds() + ")"));
+        }
+        if (load.maxMs() > ref.stallMs(p)) {
+            return Verdict.fail(String.format(Locale.ROOT, "%s: stalled, slowest request %.0f ms (stall: over %.0f ms)", p,
+                    load.maxMs(), ref.stallMs(p)));
+        }
+        Double want = ref.requestsPerSecond().get(p);
+        if (want != null && !(load.requestsPerSecond() >= ref.requiredRate(p))) {
+            return Verdict.slow(String.format(Locale.ROOT, "%s: %.0f req/s, %.0f%% of the median %.0f at %d MiB", p,
+                    load.requestsPerSecond(), 100 * load.requestsPerSecond() / want, want, ref.limitBytes() / MIB));
+        }
+        return Verdict.PASS;
+    }
+
+    /** A whole repetition: it survived without an OOM kill, and every phase passed {@link #judge(PhaseResult, Reference)}. */
+    public static Verdict judge(Repetition rep, Reference ref) {
+        if (rep.oomKills() > 0 || rep.oomKilled()) {
+            return Verdict.fail("OOM killed");
+        }
+        if (!rep.survived()) {
+            return Verdict.fail("the container exited");
+        }
+        for (PhaseResult p : rep.phases()) {
+            Verdict v = judge(p, ref);
+            if (!v.pass()) {
+                return v;
+            }
+        }
+        for (Phase p : Phase.LOADED) {
+            if (ref.requestsPerSecond().containsKey(p) && rep.phase(p) == null) {
+                return Verdict.fail(p + " did not run");
+            }
+        }
+        return Verdict.PASS;
+    }
+
+    /**
+     * One probe or confirmation: the limit, which stage it belonged to, and its verdict.
+     *
+     * @param slowOnly it failed on req/s alone ({@link Verdict#slowOnly()})
+     */
+    public record Probe(long limitBytes, Stage stage, boolean pass, String why, Repetition repetition, boolean slowOnly) {
+
+        public Probe(long limitBytes, Stage stage, boolean pass, String why, Repetition repetition) {
+            this(limitBytes, stage, pass, why, repetition, false);
+        }
+    }
+
+    /**
+     * How a search judged its runs, recorded with its result; a result file without one was searched before the
+     * newest rule, so its limit is an upper bound (docs/decisions/bracketed-references.md).
+     */
+    public enum Rule {
+        /** probes and confirmations between runs at the reference limit; one that failed on req/s alone runs once more */
+        bracketedWithRetry;
+
+        static final Rule CURRENT = bracketedWithRetry;
+    }
+
+    public enum Stage {
+        /** a short run at the reference limit beside a probe: what the probes on either side of it are held to */
+        reference,
+        /** a bisection step, short phases; one that failed on req/s alone runs once more, and the second run decides */
+        probe,
+        /** a full repetition at the limit found */
+        confirm,
+        /** a full run at the reference limit beside a confirmation */
+        confirmReference;
+
+        /** The runs at the reference limit that the runs of this stage are held to. */
+        public Stage besideIt() {
+            return this == confirm ? confirmReference : this == probe ? reference : this;
+        }
+    }
+
+    /**
+     * Bisects {@code grid} for the smallest limit whose probe passes; the top of the grid (the reference limit)
+     * is taken to pass. Returns the probes in the order they ran; {@link #lowest(List)} reads the result.
+     */
+    public static int bisect(List<Long> grid, LongFunction<Probe> probe, List<Probe> record) {
+        int lo = -1;
+        int hi = grid.size() - 1;
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            Probe p = probe.apply(grid.get(mid));
+            record.add(p);
+            if (p.pass()) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return hi;
+    }
+
+    /**
+     * Confirms the bisection's result with {@code repetitions} full runs each; a failure moves one grid step up
+     * {@link #SINGLE_STEPS_UP} times, then by {@link #LARGE_STEP} of the limit, up to {@link #MAX_CLIMB} times the
+     * bisection's result. Returns the confirmed limit, or -1 when none was.
+     */
+    public static long confirm(List<Long> grid, int found, int repetitions, LongFunction<Probe> full, List<Probe> record) {
+        long ceiling = (long) (grid.get(found) * MAX_CLIMB);
+        for (int i = found, climbs = 0; i < grid.size() && grid.get(i) <= ceiling; i = next(grid, i, ++climbs)) {
+            boolean all = true;
+            for (int r = 0; r < repetitions && all; r++) {
+                Probe p = full.apply(grid.get(i));
+                record.add(p);
+                all = p.pass();
+            }
+            if (all) {
+                return grid.get(i);
+            }
+        }
+        return -1;
+    }
+
+    /** The grid index a confirmation moves to after its {@code climbs}-th failure, from index {@code i}. */
+    static int next(List<Long> grid, int i, int climbs) {
+        if (climbs <= SINGLE_STEPS_UP) {
+            return i + 1;
+        }
+        int j = i + 1;
+        while (j < grid.size() && grid.get(j) < grid.get(i) * (1 + LARGE_STEP)) {
+            j++;
+        }
+        return j;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.footprint.bench.model;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.footprint.bench.model.Results.Stat;
+import dev.footprint.bench.model.Results.TargetResult;
+
+/** Reads and writes bench/results/RUN-ID/: one JSON per target and a summary CSV. */
+public final class ResultStore {
+
+    private final Path root;
+
+    public ResultStore(Path root) {
+        this.root = root;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path runDir(String runId) {
+        return root.resolve(runId);
+    }
+
+    public void write(TargetResult result) {
+        Path dir = runDir(result.run().runId());
+        try {
+            Files.createDirectories(dir);
+            Json.MAPPER.writeValue(dir.resolve(result.target().name() + ".json").toFile(), result);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<TargetResult> read(String runId) {
+        Path dir = runDir(runId);
+        try (Stream<Path> files = Files.list(dir)) {
+            List<TargetResult> out = new ArrayList<>();
+            for (Path f : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                out.add(Json.MAPPER.readValue(f.toFile(), TargetResult.class));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read results in " + dir, e);
+        }
+    }
+
+    /** The run directories (RUN-ID named yyyyMMdd-...), oldest first. */
+    public List<String> runs() {
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("\\d{8}-.*"))
+                    .sorted(Comparator.naturalOrder()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root, e);
+        }
+    }
+
+    /** The newest run directory that is not a quick run. */
+    public String latest() {
+        return runs().stream().filter(n -> !n.endsWith("-quick"))
+                .reduce((a, b) -> b)
+                .orElseThrow(() -> new IllegalStateException("no bench results in " + root));
+    }
+
+    /** summary.csv: target, kind, metric, median, min, max. */
+    public void writeSummary(String runId, List<TargetResult> results) {
+        StringBuilder csv = new StringBuilder("target,kind,metric,median,min,max\n");
+        for (TargetResult r : results) {
+            for (Map.Entry<Metric, Stat> e : r.summary().entrySet()) {
+                csv.append(String.format(Locale.ROOT, "%s,%s,%s,%.3f,%.3f,%.3f%n", r.target().name(),
+                        r.target().kind(), e.getKey(), e.getValue().median(), e.getValue().min(), e.getValue().max()));
+            }
+        }
+        try {
+            Files.writeString(runDir(runId).resolve("summary.csv"), csv);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.footprint.bench.model;
+
+import java.util.List;
+import java.util.Map;
+
+/** The result files' model: bench/results/RUN-ID/TARGET.json. */
+public final class Results {
+
+    private Results() {
+    }
+
+    /** How the run was made: identical for every target of one run. */
+    public record RunInfo(String runId, String startedAt, String command, Map<String, String> machine,
+            Settings settings) {
+    }
+
+    /**
+     * @param serverCpus the cores the measured container is pinned to (--cpuset-cpus), null where it was not pinned
+     * @param generatorCpus the cores the load generators are pinned to (taskset), null where they were not
+     * @param startupSeconds how long a container may take to its first 200 before the repetition fails
+     * @param workTimeoutSeconds the bound on the count-bound /work phase
+     */
+    public record Settings(long memoryLimitBytes, double cpus, int repetitions, int idleSeconds, int loadSeconds,
+            int workRequests, int cooldownSeconds, int sampleIntervalMs, boolean quick, PageCache pageCache,
+            String serverCpus, String generatorCpus, int startupSeconds, int workTimeoutSeconds) {
+
+        public Settings {
+            // Results written before the option existed: the bench never dropped the cache then.
+            pageCache = pageCache == null ? PageCache.warm : pageCache;
+            startupSeconds = startupSeconds > 0 ? startupSeconds : 120;
+            workTimeoutSeconds = workTimeoutSeconds > 0 ? workTimeoutSeconds : 600;
+        }
+
+        public Settings(long memoryLimitBytes, double cpus, int repetitions, int idleSeconds, int loadSeconds,
+                int workRequests, int cooldownSeconds, int sampleIntervalMs, boolean quick, PageCache pageCache) {
+            this(memoryLimitBytes, cpus, repetitions, idleSeconds, loadSeconds, workRequests, cooldownSeconds,
+                    sampleIntervalMs, quick, pageCache, null, null, 0, 0);
+        }
+
+        public Settings withMemory(long bytes) {
+            return new Settings(bytes, cpus, repetitions, idleSeconds, loadSeconds, workRequests, cooldownSeconds,
+                    sampleIntervalMs, quick, pageCache, serverCpus, generatorCpus, startupSeconds, workTimeoutSeconds);
+        }
+
+        public Settings withWorkTimeout(int seconds) {
+            return new Settings(memoryLimitBytes, cpus, repetitions, idleSeconds, loadSeconds, workRequests, cooldownSeconds,
+                    sampleIntervalMs, quick, pageCache, serverCpus, generatorCpus, startupSeconds, seconds);
+        }
+
+        /** These settings with the short phases of a probe of the needed-limit search. */
+        public Settings probe(long bytes) {
+            return new Settings(bytes, cpus, 1, 3, 5, 1000, 3, sampleIntervalMs, true, pageCache, serverCpus,
+                    generatorCpus, 30, 60);
+        }
+    }
+
+    /** cold: the page cache is dropped before every container; warm: left as the previous one left it. */
+    public enum PageCache {
+        cold, warm
+    }
+
+    /**
+     * @param kinds the largest of each kind of resident memory over the phase's samples, or null in older results
+     * @param kernelPeakUsage the kernel's own high-water mark of usage (page cache included) over the phase, which
+     *        catches what falls between samples: v1 memory.max_usage_in_bytes reset at the phase's start; v2
+     *        memory.peak, the peak since the container started; -1 where unknown
+     * @param cpu the container's CPU use over the phase, or null in older results
+     */
+    public record PhaseResult(Phase phase, double seconds, long workingSetMedian, long workingSetMax,
+            long workingSetLast, long usageMax, long rssMax, long pssMax, long threadsMax, LoadResult load,
+            MemoryKinds kinds, long kernelPeakUsage, CpuUse cpu) {
+
+        public PhaseResult(Phase phase, double seconds, long workingSetMedian, long workingSetMax, long workingSetLast,
+                long usageMax, long rssMax, long pssMax, long threadsMax, LoadResult load) {
+            this(phase, seconds, workingSetMedian, workingSetMax, workingSetLast, usageMax, rssMax, pssMax, threadsMax, load,
+                    null, -1, null);
+        }
+
+        public PhaseResult {
+            kernelPeakUsage = kernelPeakUsage == 0 ? -1 : kernelPeakUsage;
+        }
+    }
+
+    /**
+     * Resident memory by kind, bytes, each the largest over a phase's samples: RssAnon, RssFile, RssShmem summed
+     * over the container's processes (/proc/PID/status), and the cgroup's file pages (memory.stat).
+     */
+    public record MemoryKinds(long rssAnon, long rssFile, long rssShmem, long activeFile, long inactiveFile,
+            long mappedFile) {
+    }
+
+    /**
+     * The measured container's CPU over a phase (its cgroup's cpu.stat): time run, CFS periods and how many of them
+     * the quota throttled.
+     */
+    public record CpuUse(double seconds, long periods, long throttledPeriods, double throttledMs) {
+    }
+
+    public record Repetition(int repetition, double startupMs, double readyAfterProcessStartMs, long oomKills,
+            boolean oomKilled, boolean survived, List<PhaseResult> phases, List<String> sampleFields,
+            List<Object[]> samples) {
+
+        public PhaseResult phase(Phase name) {
+            return phases.stream().filter(p -> p.phase() == name).findFirst().orElse(null);
+        }
+
+        /** This repetition with its phase figures but not its samples (a needed-limit probe keeps only those). */
+        public Repetition withoutSamples() {
+            return new Repetition(repetition, startupMs, readyAfterProcessStartMs, oomKills, oomKilled, survived, phases,
+                    sampleFields, List.of());
+        }
+    }
+
+    /** median with the smallest and largest of the repetitions. */
+    public record Stat(double median, double min, double max) {
+    }
+
+    /**
+     * @param needs the needed-limit search (bench run --needs), or null where none ran
+     */
+    public record TargetResult(RunInfo run, TargetSpec target, ImageInfo image, List<Repetition> repetitions,
+            Map<Metric, Stat> summary, Needs needs) {
+
+        public TargetResult(RunInfo run, TargetSpec target, ImageInfo image, List<Repetition> repetitions,
+                Map<Metric, Stat> summary) {
+            this(run, target, image, repetitions, summary, null);
+        }
+    }
+
+    /**
+     * The needed-limit search of one target ({@link NeededLimit}).
+     *
+     * @param neededBytes the smallest limit whose confirmations all passed, or -1 when none did
+     * @param note why there is no needed limit, or null
+     * @param probes every run of the search in the order it ran: the bisection's probes and the confirmations (full
+     *        phases, with their samples), each between two runs at the reference limit with the same phases
+     * @param atNeeded the figures of the passing confirmations at the needed limit, as {@link Summary#of} gives them
+     * @param rule how the runs were judged; null in result files written before the rule was recorded
+     */
+    public record Needs(long referenceLimitBytes, long floorBytes, long neededBytes, String note,
+            List<NeededLimit.Probe> probes, Map<Metric, Stat> atNeeded, NeededLimit.Rule rule) {
+
+        public Needs(long referenceLimitBytes, long floorBytes, long neededBytes, String note,
+                List<NeededLimit.Probe> probes, Map<Metric, Stat> atNeeded) {
+            this(referenceLimitBytes, floorBytes, neededBytes, note, probes, atNeeded, NeededLimit.Rule.CURRENT);
+        }
+
+        /** Searched by the newest rule; otherwise a limit found is an upper bound. */
+        public boolean byCurrentRule() {
+            return rule == NeededLimit.Rule.CURRENT;
+        }
+
+        public List<NeededLimit.Probe> confirmations() {
+            return probes.stream().filter(p -> p.stage() == NeededLimit.Stage.confirm && p.limitBytes() == neededBytes).toList();
+        }
+    }
+}

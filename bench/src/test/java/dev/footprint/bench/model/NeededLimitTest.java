@@ -1,0 +1,134 @@
+package dev.footprint.bench.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.footprint.bench.model.NeededLimit.Probe;
+import dev.footprint.bench.model.NeededLimit.Reference;
+import dev.footprint.bench.model.NeededLimit.Stage;
+import dev.footprint.bench.model.NeededLimit.Verdict;
+import dev.footprint.bench.model.Results.PhaseResult;
+import dev.footprint.bench.model.Results.Repetition;
+
+class NeededLimitTest {
+
+    private static final long MIB = NeededLimit.MIB;
+
+    @Test
+    void gridIsEvery2MiBTo64ThenEvery8ToTheReference() {
+        List<Long> g = NeededLimit.grid(8 * MIB, 256 * MIB);
+        assertEquals(8 * MIB, g.get(0));
+        assertEquals(10 * MIB, g.get(1));
+        assertTrue(g.contains(64 * MIB));
+        assertFalse(g.contains(66 * MIB));
+        assertEquals(72 * MIB, g.get(g.indexOf(64 * MIB) + 1));
+        assertEquals(256 * MIB, g.get(g.size() - 1));
+        assertEquals(29 + 24, g.size());
+        // an odd floor starts on the next even MiB; a reference off the grid is still its top
+        assertEquals(10 * MIB, NeededLimit.grid(9 * MIB, 100 * MIB).get(0));
+        assertEquals(100 * MIB, NeededLimit.grid(9 * MIB, 100 * MIB).get(NeededLimit.grid(9 * MIB, 100 * MIB).size() - 1));
+    }
+
+    @Test
+    void bisectionFindsTheSmallestPassingLimitAndRecordsEveryProbe() {
+        List<Long> grid = NeededLimit.grid(8 * MIB, 256 * MIB);
+        List<Probe> probes = new ArrayList<>();
+        int found = NeededLimit.bisect(grid, l -> probe(l, l >= 50 * MIB), probes);
+        assertEquals(50 * MIB, grid.get(found));
+        assertTrue(probes.size() <= 6, "log2 of 53 grid points: " + probes.size());
+        assertTrue(probes.stream().anyMatch(p -> p.limitBytes() == 50 * MIB && p.pass()));
+        assertTrue(probes.stream().anyMatch(p -> p.limitBytes() == 48 * MIB && !p.pass()), "the limit below is proved to fail");
+    }
+
+    @Test
+    void aTargetThatFailsEverywhereBelowTheReferenceEndsAtTheReference() {
+        List<Long> grid = NeededLimit.grid(8 * MIB, 256 * MIB);
+        List<Probe> probes = new ArrayList<>();
+        assertEquals(grid.size() - 1, NeededLimit.bisect(grid, l -> probe(l, false), probes));
+        assertTrue(probes.stream().anyMatch(p -> p.limitBytes() == 248 * MIB));
+    }
+
+    @Test
+    void confirmationStepsUpUntilEveryRepetitionPasses() {
+        List<Long> grid = NeededLimit.grid(8 * MIB, 256 * MIB);
+        List<Probe> runs = new ArrayList<>();
+        // the short probes passed at 50, but full runs need 54: 50 fails, 52 fails, 54 passes three times
+        long confirmed = NeededLimit.confirm(grid, grid.indexOf(50 * MIB), 3, l -> probe(l, l >= 54 * MIB), runs);
+        assertEquals(54 * MIB, confirmed);
+        assertEquals(List.of(50 * MIB, 52 * MIB, 54 * MIB, 54 * MIB, 54 * MIB), runs.stream().map(Probe::limitBytes).toList());
+    }
+
+    @Test
+    void confirmationClimbsThreeGridStepsThenAnEighthAtATimeUpToTwiceTheBisectionsResult() {
+        List<Long> grid = NeededLimit.grid(8 * MIB, 256 * MIB);
+        List<Probe> runs = new ArrayList<>();
+        assertEquals(-1, NeededLimit.confirm(grid, grid.indexOf(50 * MIB), 3, l -> probe(l, false), runs));
+        // 56 × 1.125 = 63 → 64, 64 × 1.125 = 72, 72 × 1.125 = 81 → 88; 88 × 1.125 = 99 → 104 is above 2 × 50
+        assertEquals(List.of(50 * MIB, 52 * MIB, 54 * MIB, 56 * MIB, 64 * MIB, 72 * MIB, 88 * MIB),
+                runs.stream().map(Probe::limitBytes).toList(), "one failing run per limit tried");
+    }
+
+    @Test
+    void aLargeStepCanConfirm() {
+        List<Long> grid = NeededLimit.grid(8 * MIB, 256 * MIB);
+        List<Probe> runs = new ArrayList<>();
+        assertEquals(72 * MIB, NeededLimit.confirm(grid, grid.indexOf(50 * MIB), 3, l -> probe(l, l >= 70 * MIB), runs));
+        assertEquals(List.of(50 * MIB, 52 * MIB, 54 * MIB, 56 * MIB, 64 * MIB, 72 * MIB, 72 * MIB, 72 * MIB),
+                runs.stream().map(Probe::limitBytes).toList());
+    }
+
+    @Test
+    void theReferenceIsTheMedianRateAndTheSlowestRequest() {
+        Reference ref = Reference.of(256 * MIB, List.of(rep(1000, 90, 0, false), rep(3000, 300, 0, false), rep(2000, 120, 0, false)));
+        assertEquals(2000, ref.requestsPerSecond().get(Phase.c50), 1e-9);
+        assertEquals(300, ref.slowestMs().get(Phase.c50), 1e-9);
+        assertEquals(1000, ref.stallMs(Phase.c50), 1e-9, "1 s unless twice the slowest is more");
+        assertEquals(1000, ref.requiredRate(Phase.c50), 1e-9, "the slowest repetition, below 90% of the median");
+        Reference tight = Reference.of(256 * MIB, List.of(rep(1950, 90, 0, false), rep(2000, 90, 0, false), rep(2100, 90, 0, false)));
+        assertEquals(1800, tight.requiredRate(Phase.c50), 1e-9, "90% of the median, below the slowest repetition");
+    }
+
+    @Test
+    void verdicts() {
+        Reference ref = Reference.of(256 * MIB, List.of(rep(2000, 100, 0, false)));
+        assertTrue(NeededLimit.judge(rep(1800, 100, 0, false), ref).pass(), "90% passes");
+        Verdict slow = NeededLimit.judge(rep(1700, 100, 0, false), ref);
+        assertFalse(slow.pass());
+        assertTrue(slow.why().contains("85% of the median 2000"), slow.why());
+        Verdict stall = NeededLimit.judge(rep(2000, 1500, 0, false), ref);
+        assertFalse(stall.pass());
+        assertTrue(stall.why().contains("stalled"), stall.why());
+        assertTrue(slow.slowOnly(), "a rate miss alone may be retried");
+        assertFalse(stall.slowOnly(), "a stall is not retried");
+        Reference slowAtTop = Reference.of(256 * MIB, List.of(rep(2000, 900, 0, false)));
+        assertTrue(NeededLimit.judge(rep(2000, 1500, 0, false), slowAtTop).pass(), "not a stall where the reference was as slow");
+        assertTrue(NeededLimit.judge(rep(2000, 100, 3, false), ref).why().contains("3 errors"));
+        assertEquals("OOM killed", NeededLimit.judge(rep(2000, 100, 0, true), ref).why());
+    }
+
+    @Test
+    void theAllocationPhaseIsStoppedOnceItCanNoLongerReachTheRequiredRate() {
+        // required: min(90% of the median 2000, the slowest 1900) = 1800 req/s; 10,000 requests take 5.6 s at that rate, twice that is the bound
+        Reference ref = Reference.of(256 * MIB, List.of(rep(1900, 90, 0, false), rep(2000, 90, 0, false), rep(2100, 90, 0, false)));
+        assertEquals(1800, ref.requiredRate(Phase.work), 1e-9);
+        assertEquals(17, ref.workTimeoutSeconds(10_000, 600), "5.6 s x 2, rounded up, + 5 s");
+        assertEquals(10, ref.workTimeoutSeconds(1_000_000, 10), "never above the phase's own timeout");
+        assertEquals(600, new Reference(256 * MIB, Map.of(), Map.of()).workTimeoutSeconds(10_000, 600),
+                "a reference without rates (failures only) leaves the timeout as it is");
+    }
+
+    private static Probe probe(long limit, boolean pass) {
+        return new Probe(limit, Stage.probe, pass, pass ? "passed" : "failed", null);
+    }
+
+    private static Repetition rep(double rps, double maxMs, long errors, boolean oomKilled) {
+        return Fixtures.loaded(rps, maxMs, errors, oomKilled);
+    }
+}

@@ -1,0 +1,180 @@
+package dev.footprint.bench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.footprint.bench.measure.Hey;
+import dev.footprint.bench.model.Fixtures;
+import dev.footprint.bench.model.LoadResult;
+import dev.footprint.bench.model.Metric;
+import dev.footprint.bench.model.NeededLimit;
+import dev.footprint.bench.model.Phase;
+import dev.footprint.bench.model.ResultStore;
+import dev.footprint.bench.model.Results;
+import dev.footprint.bench.model.Results.TargetResult;
+import dev.footprint.bench.model.TargetKind;
+import dev.footprint.bench.model.TargetSpec;
+
+class ReportTest {
+
+    @Test
+    void tableRowPerTargetWithMedianAndRange() {
+        TargetResult native_ = Fixtures.target("native", TargetKind.variant,
+                List.of(Fixtures.rep(1, 12, 20, 1000), Fixtures.rep(2, 11, 22, 1100), Fixtures.rep(3, 13, 21, 900)));
+        TargetSpec granian = new TargetSpec("granian", TargetKind.peer, null, null, null, null, null, "~620 MB", "no package here", "Granian", null);
+        TargetResult notMeasured = new TargetResult(Fixtures.run(), granian, null, List.of(), Map.of());
+        Map<String, String> blocks = Report.blocks("20260101-000000", List.of(native_, notMeasured), Path.of("bench/results/20260101-000000"), "");
+        String md = blocks.get("at-limit");
+
+        String row = md.lines().filter(l -> l.startsWith("| native |")).findFirst().orElseThrow();
+        assertTrue(row.contains("| 12.0 (11.0–13.0) |"), row);    // idle
+        assertTrue(row.contains("| 21.0 (20.0–22.0) |"), row);    // peak at 200
+        assertTrue(row.contains("| ~10 MB (claim) |"), row);      // the articles' claim beside it
+        assertTrue(row.contains("| 1,000 (900–1,100) |"), row);   // req/s at 50
+        assertTrue(md.contains("| granian | Granian | ~620 MB | not measured: no package here |"), md);
+        assertTrue(blocks.get("settings").contains("| reference memory limit | 256 MiB, memory+swap equal |"), blocks.get("settings"));
+        assertTrue(blocks.get("timelines").contains("![native](charts/memory-native.png)"), blocks.get("timelines"));
+    }
+
+    @Test
+    void aStalledRepetitionShowsInTheErrorsColumnAndKeepsItsMemoryFigures() {
+        Results.Repetition ok = Fixtures.rep(1, 90, 130, 1000);
+        Results.Repetition stalled = withWorkLoad(Fixtures.rep(2, 92, 256, 900), Hey.stalled(10_000, java.time.Duration.ofMinutes(10)));
+        TargetResult untuned = Fixtures.target("jvm-slim-no-tuning", TargetKind.untuned, List.of(ok, Fixtures.rep(3, 91, 132, 1100), stalled));
+
+        String row = Report.blocks("20260101-000000", List.of(untuned), Path.of("bench/results/20260101-000000"), "").get("at-limit").lines()
+                .filter(l -> l.startsWith("| jvm-slim-no-tuning |")).findFirst().orElseThrow();
+
+        // each repetition of the fixture has 2 errors and 1 non-2xx at 200 connections; the stalled one all 10,000 /work requests more
+        assertTrue(row.endsWith("| 10,003 | 0 |"), row);
+        assertTrue(row.contains("| 91.0 (90.0–92.0) |"), row); // idle from every repetition, the stalled one too
+        // the stalled run has no rate: the /work rate is the others' (2,000 in the fixture), not NaN
+        assertEquals(2000, untuned.summary().get(Metric.rps_work).median(), 0.001);
+        assertTrue(Double.isNaN(Hey.stalled(10, java.time.Duration.ofMinutes(1)).requestsPerSecond()));
+    }
+
+    @Test
+    void aTargetMeasuredAgainIntoTheRunSaysWhenAndHow() {
+        TargetResult go = Fixtures.target("go-nethttp", TargetKind.peer, List.of(Fixtures.rep(1, 5, 8, 1000)));
+        TargetResult native_ = Fixtures.target("native", TargetKind.variant, List.of(Fixtures.rep(1, 8, 20, 1000)));
+        Results.RunInfo first = go.run();
+        Results.RunInfo later = new Results.RunInfo(first.runId(), "2026-01-01T03:00:00Z", "bench run --targets native --run-id 20260101-000000",
+                first.machine(), first.settings());
+        TargetResult remeasured = new TargetResult(later, native_.target(), native_.image(), native_.repetitions(), native_.summary());
+
+        String md = Report.sittings(List.of(go, remeasured));
+        assertTrue(md.contains("| 2026-01-01T00:00:00Z | `bench run --targets all` | go-nethttp |\n"
+                + "| 2026-01-01T03:00:00Z | `bench run --targets native --run-id 20260101-000000` | native |"), md);
+    }
+
+    @Test
+    void aLimitFoundBeforeTheNewestRuleIsMarkedAnUpperBound() {
+        TargetResult base = Fixtures.target("native", TargetKind.variant, List.of(Fixtures.rep(1, 8, 17, 100)));
+        List<NeededLimit.Probe> confirmed = List.of(
+                new NeededLimit.Probe(48L << 20, NeededLimit.Stage.confirm, true, "passed", Fixtures.rep(1, 10, 30, 100)),
+                new NeededLimit.Probe(48L << 20, NeededLimit.Stage.confirm, true, "passed", Fixtures.rep(2, 10, 30, 100)),
+                new NeededLimit.Probe(48L << 20, NeededLimit.Stage.confirm, true, "passed", Fixtures.rep(3, 10, 30, 100)));
+        Results.Needs before = new Results.Needs(256L << 20, 8L << 20, 48L << 20, null, confirmed, Map.of(), null);
+        Results.Needs now = new Results.Needs(256L << 20, 8L << 20, 48L << 20, null, confirmed, Map.of());
+        Results.Needs failedAtTheTop = new Results.Needs(256L << 20, 8L << 20, -1, "fails at the reference limit itself: c50: 3 errors",
+                List.of(), Map.of(), null);
+
+        String old = Report.needsTable(List.of(withNeeds(base, before)), base.run());
+        assertTrue(old.contains("| **48** (3/3) ≤ |"), old);
+        String current = Report.needsTable(List.of(withNeeds(base, now)), base.run());
+        assertTrue(current.contains("| **48** (3/3) |") && !current.contains("≤"), current);
+        // no confirmation ran, so no second chance could have changed it
+        String top = Report.needsTable(List.of(withNeeds(base, failedAtTheTop)), base.run());
+        assertTrue(top.contains("none found: fails at the reference limit itself") && !top.contains("≤"), top);
+    }
+
+    private static TargetResult withNeeds(TargetResult r, Results.Needs needs) {
+        return new TargetResult(r.run(), r.target(), r.image(), r.repetitions(), r.summary(), needs);
+    }
+
+    private static Results.Repetition withWorkLoad(Results.Repetition r, LoadResult load) {
+        List<Results.PhaseResult> phases = r.phases().stream().map(p -> p.phase() != Phase.work ? p
+                : new Results.PhaseResult(p.phase(), p.seconds(), p.workingSetMedian(), p.workingSetMax(), p.workingSetLast(),
+                        p.usageMax(), p.rssMax(), p.pssMax(), p.threadsMax(), load)).toList();
+        return new Results.Repetition(r.repetition(), r.startupMs(), r.readyAfterProcessStartMs(), r.oomKills(), r.oomKilled(),
+                r.survived(), phases, r.sampleFields(), r.samples());
+    }
+
+    private static boolean isPng(byte[] b) {
+        return b.length > 8 && b[0] == (byte) 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
+    }
+
+    @Test
+    void theSearchLogSaysHowFarApartTheRunsAtTheReferenceLimitLayShortAndFullApart() {
+        NeededLimit.Stage ref = NeededLimit.Stage.reference;
+        NeededLimit.Stage full = NeededLimit.Stage.confirmReference;
+        List<NeededLimit.Probe> runs = List.of(
+                new NeededLimit.Probe(256 * Fixtures.MIB, ref, true, "passed", Fixtures.loaded(900, 10, 0, false)),
+                new NeededLimit.Probe(96 * Fixtures.MIB, NeededLimit.Stage.probe, true, "passed", Fixtures.loaded(850, 10, 0, false)),
+                new NeededLimit.Probe(256 * Fixtures.MIB, ref, true, "passed", Fixtures.loaded(1200, 10, 0, false)),
+                new NeededLimit.Probe(256 * Fixtures.MIB, full, true, "passed", Fixtures.loaded(2000, 10, 0, false)),
+                new NeededLimit.Probe(96 * Fixtures.MIB, NeededLimit.Stage.confirm, true, "passed", Fixtures.loaded(1900, 10, 0, false)),
+                new NeededLimit.Probe(256 * Fixtures.MIB, full, false, "c50: 3 errors", Fixtures.loaded(1500, 10, 3, false)));
+        assertEquals("short: 2 runs, c50 900–1,200 req/s; full: 2 runs (1 ✗), c50 1,500–2,000 req/s", Report.references(runs));
+        assertEquals("–", Report.references(List.of()));
+        List<NeededLimit.Probe> older = List.of(runs.get(0), runs.get(2), runs.get(1));
+        assertEquals("short: 2 runs at the start, c50 900–1,200 req/s", Report.references(older));
+    }
+
+    @Test
+    void chartsAreWrittenAsPng(@TempDir Path dir) throws Exception {
+        Path results = dir.resolve("results");
+        ResultStore store = new ResultStore(results);
+        store.write(Fixtures.target("jlink", TargetKind.variant, List.of(Fixtures.rep(1, 30, 40, 500))));
+        store.write(Fixtures.target("native", TargetKind.variant, List.of(Fixtures.rep(1, 12, 20, 1000))));
+        Path targets = dir.resolve("targets.yaml");
+        Files.writeString(targets, """
+                targets:
+                  - {name: native, kind: variant, image: x}
+                  - {name: jlink, kind: variant, image: y}
+                """);
+        Report.write(store, "20260101-000000", dir.resolve("docs"), targets);
+
+        byte[] png = Files.readAllBytes(dir.resolve("docs/charts/memory-native.png"));
+        assertTrue(isPng(png), "a PNG image");
+        assertTrue(png.length > 2000, "with a plot in it");
+        assertTrue(!java.util.Arrays.equals(png, Files.readAllBytes(dir.resolve("docs/charts/memory-jlink.png"))), "one chart per target");
+        assertTrue(isPng(Files.readAllBytes(dir.resolve("docs/charts/idle-vs-peak.png"))));
+        String md = Files.readString(dir.resolve("docs/memory.md"));
+        // the order of targets.yaml: native before jlink
+        assertTrue(md.indexOf("| native |") < md.indexOf("| jlink |"), md);
+        assertTrue(md.startsWith("<!-- generated by"), "a report without its page is marked as generated");
+        // results survive a round trip through their JSON files
+        assertEquals(Fixtures.target("native", TargetKind.variant, List.of(Fixtures.rep(1, 12, 20, 1000))).summary(),
+                store.read("20260101-000000").stream().filter(r -> r.target().name().equals("native")).findFirst()
+                        .orElseThrow().summary());
+    }
+
+    @Test
+    void aPageWithBlocksKeepsItsTextAndGetsEveryTable(@TempDir Path dir) throws Exception {
+        ResultStore store = new ResultStore(dir.resolve("results"));
+        store.write(Fixtures.target("native", TargetKind.variant, List.of(Fixtures.rep(1, 12, 20, 1000))));
+        Path targets = dir.resolve("targets.yaml");
+        Files.writeString(targets, "targets:\n  - {name: native, kind: variant, image: x}\n");
+        StringBuilder page = new StringBuilder("# Hand-written title\n\nwhy the reader cares\n");
+        for (String block : List.of("needs", "settings", "at-limit", "more", "images", "search", "timelines", "machine", "not-yet")) {
+            page.append("\n<!-- generated:").append(block).append(" (x) -->\nstale\n<!-- /generated:").append(block).append(" -->\n");
+        }
+        Files.createDirectories(dir.resolve("docs"));
+        Files.writeString(dir.resolve("docs/memory.md"), page);
+        Report.write(store, "20260101-000000", dir.resolve("docs"), targets);
+
+        String md = Files.readString(dir.resolve("docs/memory.md"));
+        assertTrue(md.startsWith("# Hand-written title\n\nwhy the reader cares\n"), md);
+        assertTrue(!md.contains("stale"), md);
+        assertTrue(md.lines().anyMatch(l -> l.startsWith("| native | test target native |")), "the at-limit row: " + md);
+    }
+}
