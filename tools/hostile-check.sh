@@ -24,4 +24,4 @@ trap '"$ENGINE" rm -f "$ctr" >/dev/null 2>&1 || true' EXIT
 for _ in $(seq 1 600); do curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready" && break; sleep 0.1; done
 # -am: the service's sibling modules come from this checkout, not from whatever ~/.m2 holds
 ./mvnw -B -ntp -pl service -am test-compile failsafe:integration-test failsafe:verify -Dit.failIfNoSpecifiedTests=false \
-  -Dit.test=HostileInputContainerIT -Dfootprint.target="http://127.0.0.1:$port" -Dfootprint.variant="$variant"
+  -Dit.test=HostileInputContainerIT -Dfootprint.target="http://127.0.0.1:$port"

@@ -43,11 +43,6 @@ abstract class HostileInputCases {
 
     abstract URI target();
 
-    /** True where the target is the native executable, whose Vert.x answers an unknown HTTP version itself. */
-    boolean refusesUnknownHttpVersionBeforeRouting() {
-        return false;
-    }
-
     /** The gauge whose value must come back near its baseline: the process RSS, or a container's working set. */
     String memoryGauge() {
         return "process_resident_memory_bytes";
@@ -144,13 +139,6 @@ abstract class HostileInputCases {
     @Order(1)
     void unsupportedHttpVersionIsRefused() throws IOException {
         RawHttp.Response r = exchange("GET / HTTP/3.7\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-        if (refusesUnknownHttpVersionBeforeRouting()) {
-            // The native executable's Vert.x refuses the version itself, before any route runs, with an
-            // empty 501 (docs/reliability.md); the JVM's passes it on to the service's 505 below.
-            assertEquals(501, r.status());
-            assertEquals("", r.body());
-            return;
-        }
         assertEquals(505, r.status());
         assertTrue(r.body().contains("\"status\":505"), r.body());
     }

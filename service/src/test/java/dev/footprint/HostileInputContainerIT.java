@@ -18,12 +18,6 @@ class HostileInputContainerIT extends HostileInputCases {
         return URI.create(System.getProperty("footprint.target"));
     }
 
-    /** -Dfootprint.variant names the image's variant (tools/hostile-check.sh passes it). */
-    @Override
-    boolean refusesUnknownHttpVersionBeforeRouting() {
-        return "native".equals(System.getProperty("footprint.variant"));
-    }
-
     @Override
     String memoryGauge() {
         return "cgroup_memory_working_set_bytes";

@@ -217,8 +217,9 @@ public class RunCommand implements Callable<Integer> {
                 }
                 TargetResult r = new TargetResult(run, t, info, reps2, Summary.of(reps2));
                 if (needs && t.searchesNeeds()) {
+                    long guess = previouslyNeeded(store, id, t.name());
                     store.write(r); // the repetitions are kept if the search is interrupted
-                    r = new TargetResult(run, t, info, reps2, r.summary(), needsRun.measure(t, reps2, Bytes.parse(needsFloor)));
+                    r = new TargetResult(run, t, info, reps2, r.summary(), needsRun.measure(t, reps2, Bytes.parse(needsFloor), guess));
                 }
                 store.write(r);
                 done.add(r);
@@ -240,6 +241,18 @@ public class RunCommand implements Callable<Integer> {
             System.out.println("  " + Report.oneLine(r));
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    /**
+     * The limit an earlier search of the target found in this run (a run extended by its id), which the new search
+     * probes first; 0 when there is none. The result file it comes from is about to be replaced.
+     */
+    private static long previouslyNeeded(ResultStore store, String runId, String target) {
+        if (!Files.isDirectory(store.runDir(runId))) {
+            return 0;
+        }
+        return store.read(runId).stream().filter(r -> r.target().name().equals(target) && r.needs() != null)
+                .mapToLong(r -> r.needs().neededBytes()).filter(b -> b > 0).findFirst().orElse(0);
     }
 
     /** A cpuset as taskset -c and --cpuset-cpus take it, checked against this machine's cores; null for 'none'. */

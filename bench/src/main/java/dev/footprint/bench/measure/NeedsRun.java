@@ -35,8 +35,9 @@ public final class NeedsRun {
     /**
      * @param minFloorBytes the smallest limit to probe; the search starts higher, at the anonymous memory the target
      *        held at idle ({@link #anonymousFloor}), where that is larger
+     * @param guessBytes a limit found for the target before, probed first; 0 for none
      */
-    public Needs measure(TargetSpec target, List<Repetition> atReference, long minFloorBytes) {
+    public Needs measure(TargetSpec target, List<Repetition> atReference, long minFloorBytes, long guessBytes) {
         long top = settings.memoryLimitBytes();
         long floorBytes = Math.max(minFloorBytes, anonymousFloor(atReference));
         List<Probe> probes = new ArrayList<>();
@@ -53,7 +54,9 @@ public final class NeedsRun {
         }
         List<Long> grid = NeededLimit.grid(floorBytes, top);
         // bisect and confirm see each verdict; Bracketed records every run, the references among them, in the order they ran
-        int found = NeededLimit.bisect(grid, l -> shortRuns.heldOnceMoreIfSlow(settings.probe(l)), new ArrayList<>());
+        int guess = guessBytes > 0 ? NeededLimit.indexAtOrAbove(grid, guessBytes) : -1;
+        long firstGuess = guess >= 0 && guess < grid.size() - 1 ? grid.get(guess) : 0;
+        int found = NeededLimit.bisect(grid, l -> shortRuns.heldOnceMoreIfSlow(settings.probe(l)), new ArrayList<>(), guess);
         long needed;
         if (found == grid.size() - 1) {
             needed = top; // the repetitions at the reference limit are its confirmations
@@ -71,7 +74,7 @@ public final class NeedsRun {
                         .map(Probe::repetition).filter(Objects::nonNull).toList();
         Map<Metric, Stat> at = confirmed.isEmpty() ? Map.of() : Summary.of(confirmed);
         String note = needed < 0 ? "no limit up to " + (int) NeededLimit.MAX_CLIMB + "× the bisection's result was confirmed" : null;
-        return new Needs(top, floorBytes, needed, note, probes, at);
+        return new Needs(top, floorBytes, needed, note, probes, at, NeededLimit.Rule.CURRENT, firstGuess);
     }
 
     private static String lastWhy(List<Probe> probes) {

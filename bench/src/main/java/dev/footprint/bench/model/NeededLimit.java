@@ -203,7 +203,7 @@ public final class NeededLimit {
         /** probes and confirmations between runs at the reference limit; one that failed on req/s alone runs once more */
         bracketedWithRetry;
 
-        static final Rule CURRENT = bracketedWithRetry;
+        public static final Rule CURRENT = bracketedWithRetry;
     }
 
     public enum Stage {
@@ -227,8 +227,27 @@ public final class NeededLimit {
      * is taken to pass. Returns the probes in the order they ran; {@link #lowest(List)} reads the result.
      */
     public static int bisect(List<Long> grid, LongFunction<Probe> probe, List<Probe> record) {
+        return bisect(grid, probe, record, -1);
+    }
+
+    /**
+     * As {@link #bisect(List, LongFunction, List)}, probing first at grid index {@code guess} (a limit found before,
+     * e.g. by an earlier search of the same target) and then its neighbour on the side the verdict points to; a guess
+     * that was right costs two probes instead of the bisection's six. Any guess ends where the bisection does: the
+     * search is the same, only its first brackets differ. A guess outside the grid below its top is ignored.
+     */
+    public static int bisect(List<Long> grid, LongFunction<Probe> probe, List<Probe> record, int guess) {
         int lo = -1;
         int hi = grid.size() - 1;
+        for (int i = guess, tries = 0; tries < 2 && i > lo && i < hi; tries++) {
+            Probe p = probe.apply(grid.get(i));
+            record.add(p);
+            if (p.pass()) {
+                hi = i--;
+            } else {
+                lo = i++;
+            }
+        }
         while (hi - lo > 1) {
             int mid = (lo + hi) >>> 1;
             Probe p = probe.apply(grid.get(mid));
@@ -258,6 +277,16 @@ public final class NeededLimit {
             }
             if (all) {
                 return grid.get(i);
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the smallest grid limit at or above {@code bytes}, or -1 when there is none: where a guess starts. */
+    public static int indexAtOrAbove(List<Long> grid, long bytes) {
+        for (int i = 0; i < grid.size(); i++) {
+            if (grid.get(i) >= bytes) {
+                return i;
             }
         }
         return -1;

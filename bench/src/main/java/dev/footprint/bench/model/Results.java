@@ -136,13 +136,20 @@ public final class Results {
      *        phases, with their samples), each between two runs at the reference limit with the same phases
      * @param atNeeded the figures of the passing confirmations at the needed limit, as {@link Summary#of} gives them
      * @param rule how the runs were judged; null in result files written before the rule was recorded
+     * @param firstGuessBytes the limit the bisection probed first, a limit an earlier search of the target in the same
+     *        run had found ({@link NeededLimit#bisect(List, java.util.function.LongFunction, List, int)}); 0 for none
      */
     public record Needs(long referenceLimitBytes, long floorBytes, long neededBytes, String note,
-            List<NeededLimit.Probe> probes, Map<Metric, Stat> atNeeded, NeededLimit.Rule rule) {
+            List<NeededLimit.Probe> probes, Map<Metric, Stat> atNeeded, NeededLimit.Rule rule, long firstGuessBytes) {
 
         public Needs(long referenceLimitBytes, long floorBytes, long neededBytes, String note,
                 List<NeededLimit.Probe> probes, Map<Metric, Stat> atNeeded) {
             this(referenceLimitBytes, floorBytes, neededBytes, note, probes, atNeeded, NeededLimit.Rule.CURRENT);
+        }
+
+        public Needs(long referenceLimitBytes, long floorBytes, long neededBytes, String note,
+                List<NeededLimit.Probe> probes, Map<Metric, Stat> atNeeded, NeededLimit.Rule rule) {
+            this(referenceLimitBytes, floorBytes, neededBytes, note, probes, atNeeded, rule, 0);
         }
 
         /** Searched by the newest rule; otherwise a limit found is an upper bound. */

@@ -116,6 +116,18 @@ class NeedsRunTest {
     }
 
     @Test
+    void aSearchGivenAnEarlierResultProbesItFirstAndFindsWhatTheBisectionFinds() {
+        Needs plain = search(run -> 1.0, NEEDS_96);
+        Needs guessed = search((run, s) -> 1.0, NEEDS_96, 90 * MIB);
+        assertEquals(plain.neededBytes(), guessed.neededBytes());
+        assertEquals(96 * MIB, guessed.firstGuessBytes(), "the grid limit at or above the guess");
+        List<Long> probed = guessed.probes().stream().filter(p -> p.stage() == Stage.probe).map(p -> p.limitBytes()).toList();
+        // a right guess and the limit below it are all the bisection runs (88 fails on speed alone, so it runs twice)
+        assertEquals(List.of(96 * MIB, 88 * MIB), probed.stream().distinct().toList(), probed.toString());
+        assertEquals(0, plain.firstGuessBytes());
+    }
+
+    @Test
     void aSearchWhoseFirstRunAtTheReferenceFailsSaysSo() {
         Needs needs = search(run -> run == 0 ? -1 : 1.0, NEEDS_96);
         assertEquals(-1, needs.neededBytes());
@@ -137,6 +149,10 @@ class NeedsRunTest {
     }
 
     private Needs search(Host host, DoubleUnaryOperator memory) {
+        return search(host, memory, 0);
+    }
+
+    private Needs search(Host host, DoubleUnaryOperator memory, long guessBytes) {
         int[] count = {0};
         Bracketed.Trial trial = (target, s, keepGoing) -> {
             double share = host.speed(count[0]++, s) * memory.applyAsDouble(s.memoryLimitBytes() / (double) MIB);
@@ -154,6 +170,6 @@ class NeedsRunTest {
         };
         List<Repetition> atReference = List.of(Fixtures.loaded(1000, 50, 0, false), Fixtures.loaded(1000, 50, 0, false),
                 Fixtures.loaded(1000, 50, 0, false));
-        return new NeedsRun(trial, SETTINGS, progress).measure(TARGET, atReference, 32 * MIB);
+        return new NeedsRun(trial, SETTINGS, progress).measure(TARGET, atReference, 32 * MIB, guessBytes);
     }
 }

@@ -48,6 +48,32 @@ class NeededLimitTest {
     }
 
     @Test
+    void aRightGuessCostsTwoProbesAndAnyGuessEndsWhereTheBisectionDoes() {
+        List<Long> grid = NeededLimit.grid(8 * MIB, 256 * MIB);
+        List<Probe> right = new ArrayList<>();
+        assertEquals(grid.indexOf(50 * MIB), NeededLimit.bisect(grid, l -> probe(l, l >= 50 * MIB), right, grid.indexOf(50 * MIB)));
+        assertEquals(List.of(50 * MIB, 48 * MIB), right.stream().map(Probe::limitBytes).toList());
+        for (int needed = 0; needed < grid.size(); needed++) {
+            long n = grid.get(needed);
+            int plain = NeededLimit.bisect(grid, l -> probe(l, l >= n), new ArrayList<>());
+            for (int guess = -1; guess <= grid.size(); guess++) {
+                List<Probe> probes = new ArrayList<>();
+                assertEquals(plain, NeededLimit.bisect(grid, l -> probe(l, l >= n), probes, guess), "needed " + n + ", guess " + guess);
+                assertTrue(probes.size() <= 8, "two guesses and a bisection of what is left: " + probes.size());
+            }
+        }
+    }
+
+    @Test
+    void aGuessStartsAtTheSmallestGridLimitAtOrAboveIt() {
+        List<Long> grid = NeededLimit.grid(8 * MIB, 256 * MIB);
+        assertEquals(grid.indexOf(72 * MIB), NeededLimit.indexAtOrAbove(grid, 66 * MIB));
+        assertEquals(grid.indexOf(64 * MIB), NeededLimit.indexAtOrAbove(grid, 64 * MIB));
+        assertEquals(0, NeededLimit.indexAtOrAbove(grid, MIB));
+        assertEquals(-1, NeededLimit.indexAtOrAbove(grid, 300 * MIB));
+    }
+
+    @Test
     void aTargetThatFailsEverywhereBelowTheReferenceEndsAtTheReference() {
         List<Long> grid = NeededLimit.grid(8 * MIB, 256 * MIB);
         List<Probe> probes = new ArrayList<>();
