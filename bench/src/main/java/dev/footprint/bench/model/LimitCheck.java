@@ -27,9 +27,22 @@ public final class LimitCheck {
      * @param run the bench run the limit was sized from
      * @param requestsPerSecond each loaded phase's req/s at the checked limit
      * @param referenceRequestsPerSecond the mean req/s of the same phase in the runs at the reference limit beside it
+     * @param firstTry why an earlier run at the limit failed on req/s alone, after which this one decided, as the
+     *        search's probes and confirmations are run again; null when the first run decided
      */
     public record Result(String run, long limitBytes, long referenceLimitBytes, boolean pass, String why,
-            Map<Phase, Double> requestsPerSecond, Map<Phase, Double> referenceRequestsPerSecond) {
+            Map<Phase, Double> requestsPerSecond, Map<Phase, Double> referenceRequestsPerSecond, String firstTry) {
+
+        public Result(String run, long limitBytes, long referenceLimitBytes, boolean pass, String why,
+                Map<Phase, Double> requestsPerSecond, Map<Phase, Double> referenceRequestsPerSecond) {
+            this(run, limitBytes, referenceLimitBytes, pass, why, requestsPerSecond, referenceRequestsPerSecond, null);
+        }
+
+        /** This result, decided by a second run after {@code first} failed on req/s alone. */
+        public Result after(Result first) {
+            return new Result(run, limitBytes, referenceLimitBytes, pass, why, requestsPerSecond, referenceRequestsPerSecond,
+                    first.why());
+        }
 
         /** "passed: c50 98%, c200 96%, work 101% of 256 MiB", or the reason it failed. */
         public String summary() {
@@ -42,7 +55,8 @@ public final class LimitCheck {
                 }
             }
             String verdict = pass ? "passed" : "failed, " + why;
-            return shares.length() == 0 ? verdict : verdict + ": " + shares + " of " + (referenceLimitBytes >> 20) + " MiB";
+            String text = shares.length() == 0 ? verdict : verdict + ": " + shares + " of " + (referenceLimitBytes >> 20) + " MiB";
+            return firstTry == null ? text : text + " (a second run; the first was slow: " + firstTry + ")";
         }
     }
 

@@ -54,6 +54,16 @@ class LimitCheckTest {
     }
 
     @Test
+    void aSecondRunAfterOneSlowOnReqPerSecondDecidesAndTheSummarySaysSo() {
+        LimitCheck.Result first = LimitCheck.judge(measured(), 160 * MIB, at(900, 2000), BESIDE);
+        LimitCheck.Result second = LimitCheck.judge(measured(), 160 * MIB, at(1045, 1900), BESIDE).after(first);
+        assertTrue(second.pass());
+        assertEquals(first.why(), second.firstTry());
+        assertEquals("passed: c50 95%, c200 95%, work 95% of 256 MiB (a second run; the first was slow: " + first.why() + ")",
+                second.summary());
+    }
+
+    @Test
     void aCheckWhoseRunBrokeFailsAndSaysWhy() {
         LimitCheck.Result r = LimitCheck.failed(measured(), 160 * MIB, "OOM killed");
         assertFalse(r.pass());
