@@ -17,7 +17,7 @@ public final class Machine {
     public static Map<String, String> describe(ContainerEngine engine, Wrk wrk) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("cpuModel", cpuinfo("model name"));
-        m.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        m.put("cores", cores());
         m.put("memTotal", meminfo("MemTotal"));
         m.put("kernel", command(List.of("uname", "-srm")));
         m.put("os", osRelease());
@@ -29,6 +29,15 @@ public final class Machine {
         m.put("loadGenerator", wrk.version() + "; hey " + debianVersion("hey"));
         m.put("benchJava", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         return m;
+    }
+
+    /** The machine's cores, not this JVM's: bench/run.sh pins the bench to one of them. */
+    private static String cores() {
+        try {
+            return Long.toString(Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("processor")).count());
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static String debianVersion(String pkg) {
