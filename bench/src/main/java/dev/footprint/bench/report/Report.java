@@ -304,10 +304,28 @@ public final class Report {
 
     static String machine(List<TargetResult> results, RunInfo run, Path runDir) {
         StringBuilder md = new StringBuilder("| | |\n|---|---|\n");
-        run.machine().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v.replace("|", "\\|")).append(" |\n"));
+        machineValues(results, run).forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v.replace("|", "\\|")).append(" |\n"));
         md.append("\n").append(sittings(results));
         md.append("\nRaw results, with every sample: [`").append(runDir).append("`](../").append(runDir).append(").\n");
         return md.toString();
+    }
+
+    /**
+     * Each machine field as the sittings recorded it: one value, or where sittings differ (a run extended on another
+     * machine of the same kind, or a field the bench came to read differently) each value with the sittings it holds for.
+     */
+    static Map<String, String> machineValues(List<TargetResult> results, RunInfo first) {
+        Map<String, Map<String, List<String>>> byKey = new LinkedHashMap<>();
+        first.machine().keySet().forEach(k -> byKey.put(k, new LinkedHashMap<>()));
+        results.stream().map(TargetResult::run).filter(Objects::nonNull).sorted(Comparator.comparing(RunInfo::startedAt))
+                .map(r -> Map.entry(r.startedAt(), r.machine())).distinct()
+                .forEach(e -> e.getValue().forEach((k, v) -> byKey.computeIfAbsent(k, x -> new LinkedHashMap<>())
+                        .computeIfAbsent(v, x -> new ArrayList<>()).add(e.getKey())));
+        Map<String, String> out = new LinkedHashMap<>();
+        byKey.forEach((k, values) -> out.put(k, values.size() <= 1 ? String.join("", values.keySet())
+                : String.join("; ", values.entrySet().stream().map(v -> v.getKey() + " (sittings of " + String.join(", ",
+                        v.getValue().stream().map(t -> t.substring(0, Math.min(16, t.length()))).distinct().toList()) + ")").toList())));
+        return out;
     }
 
     /** The headline: what each target needs, sorted by it, beside what the working set at the reference limit says. */

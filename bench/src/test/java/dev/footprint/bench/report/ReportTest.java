@@ -76,6 +76,20 @@ class ReportTest {
     }
 
     @Test
+    void aMachineFieldTheSittingsDisagreeOnShowsEachValueWithItsSittings() {
+        TargetResult go = Fixtures.target("go-nethttp", TargetKind.peer, List.of(Fixtures.rep(1, 5, 8, 1000)));
+        TargetResult native_ = Fixtures.target("native", TargetKind.variant, List.of(Fixtures.rep(1, 8, 20, 1000)));
+        Results.RunInfo first = go.run();
+        Results.RunInfo later = new Results.RunInfo(first.runId(), "2026-01-02T03:00:00Z", "bench run --targets native",
+                Map.of("cpuModel", "Test CPU", "loadGenerator", "wrk 4.1.1"), first.settings());
+        TargetResult remeasured = new TargetResult(later, native_.target(), native_.image(), native_.repetitions(), native_.summary());
+
+        Map<String, String> m = Report.machineValues(List.of(remeasured, go), first);
+        assertEquals("Test CPU", m.get("cpuModel"));
+        assertEquals("wrk 4.1.0 (sittings of 2026-01-01T00:00); wrk 4.1.1 (sittings of 2026-01-02T03:00)", m.get("loadGenerator"));
+    }
+
+    @Test
     void aLimitFoundBeforeTheNewestRuleIsMarkedAnUpperBound() {
         TargetResult base = Fixtures.target("native", TargetKind.variant, List.of(Fixtures.rep(1, 8, 17, 100)));
         List<NeededLimit.Probe> confirmed = List.of(
