@@ -157,6 +157,19 @@ public final class Results {
             return rule == NeededLimit.Rule.CURRENT;
         }
 
+        /**
+         * Why no limit was found: the recorded note, or where the confirmations climbed to the reference limit itself
+         * (below twice the bisection's result, where the note says only that), that and the last one's verdict.
+         */
+        public String whyNone() {
+            List<NeededLimit.Probe> climbed = probes.stream().filter(p -> p.stage() == NeededLimit.Stage.confirm).toList();
+            if (neededBytes < 0 && !climbed.isEmpty() && climbed.get(climbed.size() - 1).limitBytes() == referenceLimitBytes) {
+                return "no limit up to the reference limit itself was confirmed (the last run: "
+                        + climbed.get(climbed.size() - 1).why() + ")";
+            }
+            return note;
+        }
+
         public List<NeededLimit.Probe> confirmations() {
             return probes.stream().filter(p -> p.stage() == NeededLimit.Stage.confirm && p.limitBytes() == neededBytes).toList();
         }

@@ -351,7 +351,7 @@ public final class Report {
             } else if (n == null) {
                 needs = "not searched in this run";
             } else if (n.neededBytes() < 0) {
-                needs = "none found: " + n.note() + (retryWouldMatter(n) ? " ≤" : "");
+                needs = "none found: " + n.whyNone() + (retryWouldMatter(n) ? " ≤" : "");
             } else {
                 long passed = n.neededBytes() == n.referenceLimitBytes() ? r.repetitions().size()
                         : n.confirmations().stream().filter(NeededLimit.Probe::pass).count();

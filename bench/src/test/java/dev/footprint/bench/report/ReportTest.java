@@ -110,6 +110,24 @@ class ReportTest {
         assertTrue(top.contains("none found: fails at the reference limit itself") && !top.contains("≤"), top);
     }
 
+    @Test
+    void confirmationsThatClimbedToTheReferenceLimitSaySoRatherThanTwiceTheBisection() {
+        TargetResult base = Fixtures.target("gunicorn-4", TargetKind.peer, List.of(Fixtures.rep(1, 150, 155, 100)));
+        List<NeededLimit.Probe> climbed = List.of(
+                new NeededLimit.Probe(248L << 20, NeededLimit.Stage.confirm, false, "c50: 80 req/s, 80% of the median 100 at 256 MiB",
+                        Fixtures.rep(1, 150, 155, 80)),
+                new NeededLimit.Probe(256L << 20, NeededLimit.Stage.confirm, false, "c200: 85 req/s, 85% of the median 100 at 256 MiB",
+                        Fixtures.rep(1, 150, 155, 85)));
+        Results.Needs none = new Results.Needs(256L << 20, 8L << 20, -1, "no limit up to 2× the bisection's result was confirmed",
+                climbed, Map.of());
+        String md = Report.needsTable(List.of(withNeeds(base, none)), base.run());
+        assertTrue(md.contains("none found: no limit up to the reference limit itself was confirmed (the last run: c200: 85 req/s, "
+                + "85% of the median 100 at 256 MiB)"), md);
+        Results.Needs lower = new Results.Needs(256L << 20, 8L << 20, -1, "no limit up to 2× the bisection's result was confirmed",
+                climbed.subList(0, 1), Map.of());
+        assertEquals("no limit up to 2× the bisection's result was confirmed", lower.whyNone());
+    }
+
     private static TargetResult withNeeds(TargetResult r, Results.Needs needs) {
         return new TargetResult(r.run(), r.target(), r.image(), r.repetitions(), r.summary(), needs);
     }
