@@ -248,11 +248,7 @@ public class RunCommand implements Callable<Integer> {
      * probes first; 0 when there is none. The result file it comes from is about to be replaced.
      */
     private static long previouslyNeeded(ResultStore store, String runId, String target) {
-        if (!Files.isDirectory(store.runDir(runId))) {
-            return 0;
-        }
-        return store.read(runId).stream().filter(r -> r.target().name().equals(target) && r.needs() != null)
-                .mapToLong(r -> r.needs().neededBytes()).filter(b -> b > 0).findFirst().orElse(0);
+        return store.read(runId, target).map(TargetResult::needs).map(Results.Needs::neededBytes).filter(b -> b > 0).orElse(0L);
     }
 
     /** A cpuset as taskset -c and --cpuset-cpus take it, checked against this machine's cores; null for 'none'. */

@@ -197,7 +197,7 @@ public final class NeededLimit {
 
     /**
      * How a search judged its runs, recorded with its result; a result file without one was searched before the
-     * newest rule, so its limit is an upper bound (docs/decisions/bracketed-references.md).
+     * newest rule, so its limit was not confirmed by it (docs/decisions/bracketed-references.md).
      */
     public enum Rule {
         /** probes and confirmations between runs at the reference limit; one that failed on req/s alone runs once more */

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import dev.footprint.bench.model.Results.Stat;
@@ -35,10 +36,24 @@ public final class ResultStore {
         Path dir = runDir(result.run().runId());
         try {
             Files.createDirectories(dir);
-            Json.MAPPER.writeValue(dir.resolve(result.target().name() + ".json").toFile(), result);
+            Json.MAPPER.writeValue(file(result.run().runId(), result.target().name()).toFile(), result);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** One target's result in a run, where the run has one. */
+    public Optional<TargetResult> read(String runId, String target) {
+        Path f = file(runId, target);
+        try {
+            return Files.exists(f) ? Optional.of(Json.MAPPER.readValue(f.toFile(), TargetResult.class)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + f, e);
+        }
+    }
+
+    private Path file(String runId, String target) {
+        return runDir(runId).resolve(target + ".json");
     }
 
     public List<TargetResult> read(String runId) {

@@ -152,7 +152,7 @@ public final class Results {
             this(referenceLimitBytes, floorBytes, neededBytes, note, probes, atNeeded, rule, 0);
         }
 
-        /** Searched by the newest rule; otherwise a limit found is an upper bound. */
+        /** Searched by the newest rule; otherwise a limit found was not confirmed by it. */
         public boolean byCurrentRule() {
             return rule == NeededLimit.Rule.CURRENT;
         }
