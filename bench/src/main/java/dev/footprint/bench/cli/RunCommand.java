@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import dev.footprint.bench.measure.ContainerEngine;
 import dev.footprint.bench.measure.GeneratorProcess;
 import dev.footprint.bench.measure.Hey;
+import dev.footprint.bench.measure.LockedDown;
 import dev.footprint.bench.measure.Machine;
 import dev.footprint.bench.measure.NeedsRun;
 import dev.footprint.bench.measure.Progress;
@@ -93,6 +94,10 @@ public class RunCommand implements Callable<Integer> {
             + "warm: leave it, so files an earlier container read are charged to that one. Default: ${DEFAULT-VALUE}")
     Results.PageCache pageCache;
 
+    @Option(names = "--locked-down", description = "Run every target with the flags in images/locked-down.args, as the "
+            + "image checks do: a read-only root with a 16 MiB /tmp tmpfs, no capabilities, no privilege gain, a non-root user")
+    boolean lockedDown;
+
     @Option(names = "--needs", description = "After each target's repetitions at --memory, search for its needed limit: "
             + "the smallest memory limit at which it still passes the phases (NeededLimit), and confirm it")
     boolean needs;
@@ -157,12 +162,24 @@ public class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "the load generators' CPU time is measured with GNU time ("
                     + GeneratorProcess.TIME + "): install it (tools/setup-host.sh installs the package 'time')");
         }
+        List<String> runFlags = lockedDown ? LockedDown.flags(LockedDown.FILE) : List.of();
         Settings settings = quick
-                ? new Settings(memoryBytes, cpus, reps, 3, 5, 1000, 3, 100, true, pageCache, server, generator, 120, 600)
-                : new Settings(memoryBytes, cpus, reps, 10, 15, 10_000, 10, 100, false, pageCache, server, generator, 120, 600);
+                ? new Settings(memoryBytes, cpus, reps, 3, 5, 1000, 3, 100, true, pageCache, server, generator, 120, 600, runFlags)
+                : new Settings(memoryBytes, cpus, reps, 10, 15, 10_000, 10, 100, false, pageCache, server, generator, 120, 600, runFlags);
         if (pageCache == Results.PageCache.cold && !Files.isWritable(Runner.DROP_CACHES)) {
             throw new ParameterException(spec.commandLine(), "--page-cache cold drops the kernel's page cache before every "
                     + "container and needs root (" + Runner.DROP_CACHES + " is not writable); run as root or use --page-cache warm");
+        }
+        String id = runId != null ? runId
+                : LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + (quick ? "-quick" : "");
+        ResultStore store = new ResultStore(resultsOption.results);
+        // the rows of one run are compared with each other: a sitting that extends it runs its targets as the first did
+        for (TargetResult earlier : Files.isDirectory(store.runDir(id)) ? store.read(id) : List.<TargetResult>of()) {
+            if (!earlier.run().settings().runFlags().equals(runFlags)) {
+                throw new ParameterException(spec.commandLine(), "run " + id + " ran its targets with the flags "
+                        + earlier.run().settings().runFlags() + ", this sitting would use " + runFlags
+                        + ": extend it with the same --locked-down, or use another --run-id");
+            }
         }
         if (parseOnly) {
             return 0;
@@ -170,10 +187,7 @@ public class RunCommand implements Callable<Integer> {
         ContainerEngine engine = ContainerEngine.detect(engineName);
         GeneratorProcess generatorProcess = new GeneratorProcess(generator);
         Wrk wrk = new Wrk(wrkExecutable, generatorProcess);
-        String id = runId != null ? runId
-                : LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + (quick ? "-quick" : "");
         RunInfo run = new RunInfo(id, Instant.now().toString(), commandLine(), Machine.describe(engine, wrk), settings);
-        ResultStore store = new ResultStore(resultsOption.results);
 
         List<TargetResult> done = new ArrayList<>();
         List<TargetSpec> measured = targets.stream().filter(TargetSpec::measured).toList();
@@ -230,9 +244,11 @@ public class RunCommand implements Callable<Integer> {
         List<TargetResult> all = new ArrayList<>(done);
         store.read(id).stream().filter(r -> !names.contains(r.target().name())).forEach(all::add);
         store.writeSummary(id, all);
-        // only a full run of the main target list writes docs/; any other run reports into its own directory
+        // only a full run of the main target list into the main results writes docs/; any other run (a check into
+        // bench/results/checks, a lever run) reports into its own directory
         boolean mainTable = !quick && image == null
-                && targetsFileOption.targetsFile.normalize().equals(Path.of("bench/targets.yaml"));
+                && targetsFileOption.targetsFile.normalize().equals(Path.of("bench/targets.yaml"))
+                && resultsOption.results.normalize().equals(Path.of("bench/results"));
         Path reportDir = mainTable ? docs : store.runDir(id).resolve("report");
         Report.write(store, id, reportDir, targetsFileOption.targetsFile);
         System.out.println();

@@ -213,7 +213,7 @@ public class SoakCommand implements Callable<Integer> {
         } else {
             System.out.println("(not root: the page cache is left as it is)");
         }
-        engine.run(container, image, overlay.limitBytes(), 1, SERVER_CPUS, env, overlay.args());
+        engine.run(container, image, overlay.limitBytes(), 1, SERVER_CPUS, List.of(), env, overlay.args());
         try {
             awaitUp(engine, container, port);
             long pid = engine.pid(container);

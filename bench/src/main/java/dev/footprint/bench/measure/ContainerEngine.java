@@ -77,12 +77,15 @@ public final class ContainerEngine {
 
     /** Starts a container on the host network with the given limits; returns its id. */
     public String run(String name, String image, long memoryBytes, double cpus, Map<String, String> env, List<String> command) {
-        return run(name, image, memoryBytes, cpus, null, env, command);
+        return run(name, image, memoryBytes, cpus, null, List.of(), env, command);
     }
 
-    /** @param cpuset the cores the container may run on (--cpuset-cpus), or null for any */
-    public String run(String name, String image, long memoryBytes, double cpus, String cpuset, Map<String, String> env,
-            List<String> command) {
+    /**
+     * @param cpuset the cores the container may run on (--cpuset-cpus), or null for any
+     * @param flags more engine flags, e.g. {@link LockedDown#flags}
+     */
+    public String run(String name, String image, long memoryBytes, double cpus, String cpuset, List<String> flags,
+            Map<String, String> env, List<String> command) {
         remove(name);
         List<String> cmd = new ArrayList<>(List.of(executable, "run", "-d", "--pull=never", "--name", name,
                 "--network", "host",
@@ -92,6 +95,7 @@ public final class ContainerEngine {
             cmd.add("--cpuset-cpus");
             cmd.add(cpuset);
         }
+        cmd.addAll(flags);
         env.forEach((k, v) -> {
             cmd.add("-e");
             cmd.add(k + "=" + v);

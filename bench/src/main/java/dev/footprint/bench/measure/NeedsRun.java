@@ -54,8 +54,8 @@ public final class NeedsRun {
         }
         List<Long> grid = NeededLimit.grid(floorBytes, top);
         // bisect and confirm see each verdict; Bracketed records every run, the references among them, in the order they ran
-        int guess = guessBytes > 0 ? NeededLimit.indexAtOrAbove(grid, guessBytes) : -1;
-        long firstGuess = guess >= 0 && guess < grid.size() - 1 ? grid.get(guess) : 0;
+        int guess = NeededLimit.guessIndex(grid, guessBytes);
+        long firstGuess = guess >= 0 ? grid.get(guess) : 0;
         int found = NeededLimit.bisect(grid, l -> shortRuns.heldOnceMoreIfSlow(settings.probe(l)), new ArrayList<>(), guess);
         long needed;
         if (found == grid.size() - 1) {
@@ -73,7 +73,7 @@ public final class NeedsRun {
                 : probes.stream().filter(p -> p.stage() == Stage.confirm && p.limitBytes() == needed && p.pass())
                         .map(Probe::repetition).filter(Objects::nonNull).toList();
         Map<Metric, Stat> at = confirmed.isEmpty() ? Map.of() : Summary.of(confirmed);
-        String note = needed < 0 ? "no limit up to " + (int) NeededLimit.MAX_CLIMB + "× the bisection's result was confirmed" : null;
+        String note = needed < 0 ? Needs.climbNote(probes, top) : null;
         return new Needs(top, floorBytes, needed, note, probes, at, NeededLimit.Rule.CURRENT, firstGuess);
     }
 

@@ -99,7 +99,7 @@ public final class Runner {
             dropPageCache();
         }
         long origin = System.nanoTime();
-        engine.run(container, target.image(), s.memoryLimitBytes(), s.cpus(), s.serverCpus(), env, command);
+        engine.run(container, target.image(), s.memoryLimitBytes(), s.cpus(), s.serverCpus(), s.runFlags(), env, command);
         try {
             long pid = engine.pid(container);
             if (pid <= 0) {

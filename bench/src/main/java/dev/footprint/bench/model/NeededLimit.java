@@ -282,9 +282,12 @@ public final class NeededLimit {
         return -1;
     }
 
-    /** The index of the smallest grid limit at or above {@code bytes}, or -1 when there is none: where a guess starts. */
-    public static int indexAtOrAbove(List<Long> grid, long bytes) {
-        for (int i = 0; i < grid.size(); i++) {
+    /**
+     * Where a search that found {@code bytes} before starts: the index of the smallest grid limit at or above it, or
+     * -1 for none, for 0 and for the grid's top (taken to pass, so nothing to probe).
+     */
+    public static int guessIndex(List<Long> grid, long bytes) {
+        for (int i = 0; bytes > 0 && i < grid.size() - 1; i++) {
             if (grid.get(i) >= bytes) {
                 return i;
             }

@@ -19,16 +19,26 @@ public final class Results {
      * @param generatorCpus the cores the load generators are pinned to (taskset), null where they were not
      * @param startupSeconds how long a container may take to its first 200 before the repetition fails
      * @param workTimeoutSeconds the bound on the count-bound /work phase
+     * @param runFlags container-engine flags every target ran with beyond the limits and pinning: the locked-down
+     *        flags (images/locked-down.args) with --locked-down; empty in results written before the option
      */
     public record Settings(long memoryLimitBytes, double cpus, int repetitions, int idleSeconds, int loadSeconds,
             int workRequests, int cooldownSeconds, int sampleIntervalMs, boolean quick, PageCache pageCache,
-            String serverCpus, String generatorCpus, int startupSeconds, int workTimeoutSeconds) {
+            String serverCpus, String generatorCpus, int startupSeconds, int workTimeoutSeconds, List<String> runFlags) {
 
         public Settings {
             // Results written before the option existed: the bench never dropped the cache then.
             pageCache = pageCache == null ? PageCache.warm : pageCache;
             startupSeconds = startupSeconds > 0 ? startupSeconds : 120;
             workTimeoutSeconds = workTimeoutSeconds > 0 ? workTimeoutSeconds : 600;
+            runFlags = runFlags == null ? List.of() : List.copyOf(runFlags);
+        }
+
+        public Settings(long memoryLimitBytes, double cpus, int repetitions, int idleSeconds, int loadSeconds,
+                int workRequests, int cooldownSeconds, int sampleIntervalMs, boolean quick, PageCache pageCache,
+                String serverCpus, String generatorCpus, int startupSeconds, int workTimeoutSeconds) {
+            this(memoryLimitBytes, cpus, repetitions, idleSeconds, loadSeconds, workRequests, cooldownSeconds,
+                    sampleIntervalMs, quick, pageCache, serverCpus, generatorCpus, startupSeconds, workTimeoutSeconds, List.of());
         }
 
         public Settings(long memoryLimitBytes, double cpus, int repetitions, int idleSeconds, int loadSeconds,
@@ -39,18 +49,18 @@ public final class Results {
 
         public Settings withMemory(long bytes) {
             return new Settings(bytes, cpus, repetitions, idleSeconds, loadSeconds, workRequests, cooldownSeconds,
-                    sampleIntervalMs, quick, pageCache, serverCpus, generatorCpus, startupSeconds, workTimeoutSeconds);
+                    sampleIntervalMs, quick, pageCache, serverCpus, generatorCpus, startupSeconds, workTimeoutSeconds, runFlags);
         }
 
         public Settings withWorkTimeout(int seconds) {
             return new Settings(memoryLimitBytes, cpus, repetitions, idleSeconds, loadSeconds, workRequests, cooldownSeconds,
-                    sampleIntervalMs, quick, pageCache, serverCpus, generatorCpus, startupSeconds, seconds);
+                    sampleIntervalMs, quick, pageCache, serverCpus, generatorCpus, startupSeconds, seconds, runFlags);
         }
 
         /** These settings with the short phases of a probe of the needed-limit search. */
         public Settings probe(long bytes) {
             return new Settings(bytes, cpus, 1, 3, 5, 1000, 3, sampleIntervalMs, true, pageCache, serverCpus,
-                    generatorCpus, 30, 60);
+                    generatorCpus, 30, 60, runFlags);
         }
     }
 
@@ -158,17 +168,24 @@ public final class Results {
         }
 
         /**
-         * Why no limit was found: the recorded note, or where the confirmations climbed to the reference limit itself
-         * (below twice the bisection's result, where the note says only that), that and the last one's verdict.
+         * The note of a search whose confirmations confirmed no limit: that they climbed to the reference limit itself
+         * and the last one's verdict, or that they stopped at {@link NeededLimit#MAX_CLIMB} times the bisection's result.
          */
-        public String whyNone() {
+        public static String climbNote(List<NeededLimit.Probe> probes, long referenceLimitBytes) {
             List<NeededLimit.Probe> climbed = probes.stream().filter(p -> p.stage() == NeededLimit.Stage.confirm).toList();
-            if (neededBytes < 0 && !climbed.isEmpty() && climbed.get(climbed.size() - 1).limitBytes() == referenceLimitBytes) {
+            if (!climbed.isEmpty() && climbed.get(climbed.size() - 1).limitBytes() == referenceLimitBytes) {
                 return "no limit up to the reference limit itself was confirmed (the last run: "
                         + climbed.get(climbed.size() - 1).why() + ")";
             }
-            return note;
+            return "no limit up to " + (int) NeededLimit.MAX_CLIMB + "× the bisection's result was confirmed";
         }
+
+        /** Why no limit was found: the note, its climb re-read from the probes in files whose note did not say how far. */
+        public String whyNone() {
+            return neededBytes < 0 && OLD_CLIMB_NOTE.equals(note) ? climbNote(probes, referenceLimitBytes) : note;
+        }
+
+        private static final String OLD_CLIMB_NOTE = "no limit up to 2× the bisection's result was confirmed";
 
         public List<NeededLimit.Probe> confirmations() {
             return probes.stream().filter(p -> p.stage() == NeededLimit.Stage.confirm && p.limitBytes() == neededBytes).toList();

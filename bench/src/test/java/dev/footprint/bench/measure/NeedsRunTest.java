@@ -116,6 +116,18 @@ class NeedsRunTest {
     }
 
     @Test
+    void confirmationsThatNeverPassStopAtTwiceTheBisectionsResultAndSaySo() {
+        // short runs pass from 60 MiB; every full run below the reference limit has errors
+        Needs needs = search((run, s) -> s.loadSeconds() == SETTINGS.loadSeconds() && s.memoryLimitBytes() < SETTINGS.memoryLimitBytes() ? -1 : 1.0,
+                mib -> mib >= 60 ? 1.0 : -1);
+        assertEquals(-1, needs.neededBytes(), needs.probes().toString());
+        long highest = needs.probes().stream().filter(p -> p.stage() == Stage.confirm).mapToLong(Probe::limitBytes).max().orElseThrow();
+        assertTrue(highest <= 120 * MIB && highest > 60 * MIB, "climbed above 60, not past 2× it: " + highest / MIB + " MiB");
+        assertEquals("no limit up to 2× the bisection's result was confirmed", needs.note());
+        assertEquals(needs.note(), needs.whyNone());
+    }
+
+    @Test
     void aSearchGivenAnEarlierResultProbesItFirstAndFindsWhatTheBisectionFinds() {
         Needs plain = search(run -> 1.0, NEEDS_96);
         Needs guessed = search((run, s) -> 1.0, NEEDS_96, 90 * MIB);

@@ -65,12 +65,15 @@ class NeededLimitTest {
     }
 
     @Test
-    void aGuessStartsAtTheSmallestGridLimitAtOrAboveIt() {
+    void aGuessStartsAtTheSmallestGridLimitAtOrAboveItAndNeverAtTheTop() {
         List<Long> grid = NeededLimit.grid(8 * MIB, 256 * MIB);
-        assertEquals(grid.indexOf(72 * MIB), NeededLimit.indexAtOrAbove(grid, 66 * MIB));
-        assertEquals(grid.indexOf(64 * MIB), NeededLimit.indexAtOrAbove(grid, 64 * MIB));
-        assertEquals(0, NeededLimit.indexAtOrAbove(grid, MIB));
-        assertEquals(-1, NeededLimit.indexAtOrAbove(grid, 300 * MIB));
+        assertEquals(grid.indexOf(72 * MIB), NeededLimit.guessIndex(grid, 66 * MIB));
+        assertEquals(grid.indexOf(64 * MIB), NeededLimit.guessIndex(grid, 64 * MIB));
+        assertEquals(0, NeededLimit.guessIndex(grid, MIB));
+        assertEquals(-1, NeededLimit.guessIndex(grid, 0));
+        assertEquals(-1, NeededLimit.guessIndex(grid, 256 * MIB)); // the top passes by definition: nothing to probe
+        assertEquals(-1, NeededLimit.guessIndex(grid, 250 * MIB));
+        assertEquals(-1, NeededLimit.guessIndex(grid, 300 * MIB));
     }
 
     @Test

@@ -64,11 +64,8 @@ class ReportTest {
     @Test
     void aTargetMeasuredAgainIntoTheRunSaysWhenAndHow() {
         TargetResult go = Fixtures.target("go-nethttp", TargetKind.peer, List.of(Fixtures.rep(1, 5, 8, 1000)));
-        TargetResult native_ = Fixtures.target("native", TargetKind.variant, List.of(Fixtures.rep(1, 8, 20, 1000)));
-        Results.RunInfo first = go.run();
-        Results.RunInfo later = new Results.RunInfo(first.runId(), "2026-01-01T03:00:00Z", "bench run --targets native --run-id 20260101-000000",
-                first.machine(), first.settings());
-        TargetResult remeasured = new TargetResult(later, native_.target(), native_.image(), native_.repetitions(), native_.summary());
+        TargetResult remeasured = nativeMeasuredLater("2026-01-01T03:00:00Z", "bench run --targets native --run-id 20260101-000000",
+                go.run().machine());
 
         String md = Report.sittings(List.of(go, remeasured));
         assertTrue(md.contains("| 2026-01-01T00:00:00Z | `bench run --targets all` | go-nethttp |\n"
@@ -76,13 +73,25 @@ class ReportTest {
     }
 
     @Test
+    void aRunMadeLockedDownSaysWithWhichFlagsAndAPlainRunHasNoSuchRow() {
+        Results.Settings plain = Fixtures.SEARCH;
+        Results.Settings locked = new Results.Settings(plain.memoryLimitBytes(), plain.cpus(), plain.repetitions(), plain.idleSeconds(),
+                plain.loadSeconds(), plain.workRequests(), plain.cooldownSeconds(), plain.sampleIntervalMs(), plain.quick(),
+                plain.pageCache(), plain.serverCpus(), plain.generatorCpus(), plain.startupSeconds(), plain.workTimeoutSeconds(),
+                List.of("--read-only", "--user=65532:65532"));
+        assertTrue(Report.settings("r", locked, Map.of()).contains(
+                "| container flags | locked down (images/locked-down.args): `--read-only --user=65532:65532` |"));
+        assertTrue(!Report.settings("r", plain, Map.of()).contains("container flags"));
+        assertEquals(locked.runFlags(), locked.probe(64L << 20).runFlags(), "a probe runs as the repetitions do");
+        assertEquals(locked.runFlags(), locked.withMemory(64L << 20).runFlags());
+    }
+
+    @Test
     void aMachineFieldTheSittingsDisagreeOnShowsEachValueWithItsSittings() {
         TargetResult go = Fixtures.target("go-nethttp", TargetKind.peer, List.of(Fixtures.rep(1, 5, 8, 1000)));
-        TargetResult native_ = Fixtures.target("native", TargetKind.variant, List.of(Fixtures.rep(1, 8, 20, 1000)));
         Results.RunInfo first = go.run();
-        Results.RunInfo later = new Results.RunInfo(first.runId(), "2026-01-02T03:00:00Z", "bench run --targets native",
-                Map.of("cpuModel", "Test CPU", "loadGenerator", "wrk 4.1.1"), first.settings());
-        TargetResult remeasured = new TargetResult(later, native_.target(), native_.image(), native_.repetitions(), native_.summary());
+        TargetResult remeasured = nativeMeasuredLater("2026-01-02T03:00:00Z", "bench run --targets native",
+                Map.of("cpuModel", "Test CPU", "loadGenerator", "wrk 4.1.1"));
 
         Map<String, String> m = Report.machineValues(List.of(remeasured, go), first);
         assertEquals("Test CPU", m.get("cpuModel"));
@@ -126,6 +135,15 @@ class ReportTest {
         Results.Needs lower = new Results.Needs(256L << 20, 8L << 20, -1, "no limit up to 2× the bisection's result was confirmed",
                 climbed.subList(0, 1), Map.of());
         assertEquals("no limit up to 2× the bisection's result was confirmed", lower.whyNone());
+        // a search run now writes the same words into its note (NeedsRun)
+        assertEquals(none.whyNone(), Results.Needs.climbNote(climbed, 256L << 20));
+    }
+
+    /** The native fixture measured into the fixture run by a later sitting. */
+    private static TargetResult nativeMeasuredLater(String startedAt, String command, Map<String, String> machine) {
+        TargetResult native_ = Fixtures.target("native", TargetKind.variant, List.of(Fixtures.rep(1, 8, 20, 1000)));
+        Results.RunInfo later = new Results.RunInfo(native_.run().runId(), startedAt, command, machine, native_.run().settings());
+        return new TargetResult(later, native_.target(), native_.image(), native_.repetitions(), native_.summary());
     }
 
     private static TargetResult withNeeds(TargetResult r, Results.Needs needs) {

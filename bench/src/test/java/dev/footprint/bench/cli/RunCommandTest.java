@@ -1,0 +1,55 @@
+package dev.footprint.bench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.footprint.bench.measure.LockedDown;
+import dev.footprint.bench.model.Fixtures;
+import dev.footprint.bench.model.ResultStore;
+import dev.footprint.bench.model.Results.RunInfo;
+import dev.footprint.bench.model.Results.Settings;
+import dev.footprint.bench.model.Results.TargetResult;
+import dev.footprint.bench.model.TargetKind;
+import picocli.CommandLine;
+
+/** What `bench run` refuses before it starts a container. */
+class RunCommandTest {
+
+    @Test
+    void aSittingThatWouldRunARunsTargetsWithOtherContainerFlagsIsRefused(@TempDir Path results) {
+        TargetResult go = Fixtures.target("go-nethttp", TargetKind.peer, List.of(Fixtures.rep(1, 5, 8, 1000)));
+        Settings s = go.run().settings();
+        Settings lockedDown = new Settings(s.memoryLimitBytes(), s.cpus(), s.repetitions(), s.idleSeconds(), s.loadSeconds(),
+                s.workRequests(), s.cooldownSeconds(), s.sampleIntervalMs(), s.quick(), s.pageCache(), "1", "0", 120, 600,
+                List.of("--read-only", "--cap-drop=ALL"));
+        RunInfo run = new RunInfo("20260101-000000", go.run().startedAt(), go.run().command(), go.run().machine(), lockedDown);
+        new ResultStore(results).write(new TargetResult(run, go.target(), go.image(), go.repetitions(), go.summary()));
+
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new RunCommand()).setErr(new PrintWriter(err));
+        String[] extend = {"--parse-only", "--page-cache", "warm", "--results", results.toString(), "--run-id", "20260101-000000",
+                "--image", "localhost/footprint/peer-go-nethttp", "--name", "go-nethttp"};
+        assertEquals(2, cli.execute(extend), err.toString());
+        assertTrue(err.toString().contains("run 20260101-000000 ran its targets with the flags [--read-only, --cap-drop=ALL], "
+                + "this sitting would use []"), err.toString());
+
+        String[] newRun = {"--parse-only", "--page-cache", "warm", "--results", results.toString(), "--run-id", "20260102-000000",
+                "--image", "localhost/footprint/peer-go-nethttp", "--name", "go-nethttp"};
+        assertEquals(0, cli.execute(newRun), err.toString());
+    }
+
+    @Test
+    void theLockedDownFlagsAreTheImagesOwnOneArgumentPerLine() {
+        List<String> flags = LockedDown.flags(Path.of("..").resolve(LockedDown.FILE));
+        assertTrue(flags.contains("--read-only") && flags.contains("--cap-drop=ALL"), flags.toString());
+        assertTrue(flags.stream().noneMatch(f -> f.startsWith("#") || f.isBlank()), flags.toString());
+    }
+}
