@@ -377,7 +377,9 @@ public final class Report {
                     .append(t.caveat() == null ? "" : ". **Caveat:** " + t.caveat())
                     .append(" |\n");
         }
-        return md.toString();
+        // the mark's legend sits under the table only while a row carries it
+        boolean marked = results.stream().map(TargetResult::needs).anyMatch(n -> n != null && retryWouldMatter(n));
+        return marked ? md.append("\n≤: searched before the newest rule (`needs.rule`), not confirmed by it.\n").toString() : md.toString();
     }
 
     /** A search from before the newest rule that ran confirmations, the runs the retry would have given a second chance. */

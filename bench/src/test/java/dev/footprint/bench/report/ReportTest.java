@@ -114,6 +114,7 @@ class ReportTest {
         assertTrue(old.contains("| **48** (3/3) ≤ |"), old);
         String current = Report.needsTable(List.of(withNeeds(base, now)), base.run());
         assertTrue(current.contains("| **48** (3/3) |") && !current.contains("≤"), current);
+        assertTrue(old.endsWith("\n≤: searched before the newest rule (`needs.rule`), not confirmed by it.\n"), old);
         // no confirmation ran, so no second chance could have changed it
         String top = Report.needsTable(List.of(withNeeds(base, failedAtTheTop)), base.run());
         assertTrue(top.contains("none found: fails at the reference limit itself") && !top.contains("≤"), top);
