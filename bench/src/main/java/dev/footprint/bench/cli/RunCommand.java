@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -174,12 +175,11 @@ public class RunCommand implements Callable<Integer> {
                 : LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + (quick ? "-quick" : "");
         ResultStore store = new ResultStore(resultsOption.results);
         // the rows of one run are compared with each other: a sitting that extends it runs its targets as the first did
-        for (TargetResult earlier : Files.isDirectory(store.runDir(id)) ? store.read(id) : List.<TargetResult>of()) {
-            if (!earlier.run().settings().runFlags().equals(runFlags)) {
-                throw new ParameterException(spec.commandLine(), "run " + id + " ran its targets with the flags "
-                        + earlier.run().settings().runFlags() + ", this sitting would use " + runFlags
-                        + ": extend it with the same --locked-down, or use another --run-id");
-            }
+        Optional<List<String>> earlierFlags = store.readAny(id).map(r -> r.run().settings().runFlags());
+        if (earlierFlags.isPresent() && !earlierFlags.get().equals(runFlags)) {
+            throw new ParameterException(spec.commandLine(), "run " + id + " ran its targets with the flags "
+                    + earlierFlags.get() + ", this sitting would use " + runFlags
+                    + ": extend it with the same --locked-down, or use another --run-id");
         }
         if (parseOnly) {
             return 0;

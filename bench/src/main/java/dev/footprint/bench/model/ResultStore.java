@@ -57,10 +57,19 @@ public final class ResultStore {
     }
 
     public List<TargetResult> read(String runId) {
+        return read(runId, Long.MAX_VALUE);
+    }
+
+    /** One of a run's results, where it has any: what every row of a run shares (its settings) can be read from it. */
+    public Optional<TargetResult> readAny(String runId) {
+        return Files.isDirectory(runDir(runId)) ? read(runId, 1).stream().findFirst() : Optional.empty();
+    }
+
+    private List<TargetResult> read(String runId, long most) {
         Path dir = runDir(runId);
         try (Stream<Path> files = Files.list(dir)) {
             List<TargetResult> out = new ArrayList<>();
-            for (Path f : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".json")).sorted().limit(most).toList()) {
                 out.add(Json.MAPPER.readValue(f.toFile(), TargetResult.class));
             }
             return out;

@@ -177,15 +177,17 @@ public final class Results {
                 return "no limit up to the reference limit itself was confirmed (the last run: "
                         + climbed.get(climbed.size() - 1).why() + ")";
             }
-            return "no limit up to " + (int) NeededLimit.MAX_CLIMB + "× the bisection's result was confirmed";
+            return CLIMB_STOPPED_NOTE;
         }
 
         /** Why no limit was found: the note, its climb re-read from the probes in files whose note did not say how far. */
         public String whyNone() {
-            return neededBytes < 0 && OLD_CLIMB_NOTE.equals(note) ? climbNote(probes, referenceLimitBytes) : note;
+            return neededBytes < 0 && CLIMB_STOPPED_NOTE.equals(note) ? climbNote(probes, referenceLimitBytes) : note;
         }
 
-        private static final String OLD_CLIMB_NOTE = "no limit up to 2× the bisection's result was confirmed";
+        /** The climb stopped at MAX_CLIMB× the bisection's result; files older than climbNote say it however far it went. */
+        private static final String CLIMB_STOPPED_NOTE =
+                "no limit up to " + (int) NeededLimit.MAX_CLIMB + "× the bisection's result was confirmed";
 
         public List<NeededLimit.Probe> confirmations() {
             return probes.stream().filter(p -> p.stage() == NeededLimit.Stage.confirm && p.limitBytes() == neededBytes).toList();
