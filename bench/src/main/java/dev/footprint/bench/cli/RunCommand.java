@@ -95,8 +95,10 @@ public class RunCommand implements Callable<Integer> {
             + "warm: leave it, so files an earlier container read are charged to that one. Default: ${DEFAULT-VALUE}")
     Results.PageCache pageCache;
 
-    @Option(names = "--locked-down", description = "Run every target with the flags in images/locked-down.args, as the "
-            + "image checks do: a read-only root with a 16 MiB /tmp tmpfs, no capabilities, no privilege gain, a non-root user")
+    @Option(names = "--locked-down", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run every target with the flags in images/locked-down.args, as the image checks and the pods do: "
+            + "a read-only root with a 16 MiB /tmp tmpfs, no capabilities, no privilege gain, a non-root user. "
+            + "Default: on; --no-locked-down runs each image as it is")
     boolean lockedDown;
 
     @Option(names = "--needs", description = "After each target's repetitions at --memory, search for its needed limit: "
@@ -179,7 +181,8 @@ public class RunCommand implements Callable<Integer> {
         if (earlierFlags.isPresent() && !earlierFlags.get().equals(runFlags)) {
             throw new ParameterException(spec.commandLine(), "run " + id + " ran its targets with the flags "
                     + earlierFlags.get() + ", this sitting would use " + runFlags
-                    + ": extend it with the same --locked-down, or use another --run-id");
+                    + ": extend it with " + (earlierFlags.get().isEmpty() ? "--no-locked-down" : "--locked-down")
+                    + ", or use another --run-id");
         }
         if (parseOnly) {
             return 0;

@@ -103,7 +103,7 @@ public final class Runner {
         try {
             long pid = engine.pid(container);
             if (pid <= 0) {
-                throw new IllegalStateException(container + " exited at once:\n" + engine.logs(container));
+                throw new IllegalStateException(container + " exited at once:\n" + engine.logs(container) + lockedDownHint(s));
             }
             CgroupMemory cgroup = CgroupMemory.ofProcess(Path.of("/"), pid)
                     .orElseThrow(() -> new IllegalStateException("cannot find the memory cgroup of " + container + " (pid " + pid + ")"));
@@ -114,7 +114,8 @@ public final class Runner {
                 Meter meter = new Meter(sampler, cgroup, cpu);
                 sampler.start();
                 meter.begin(Phase.startup);
-                double startupMs = awaitFirst200(container, base + target.path(), origin, Duration.ofSeconds(s.startupSeconds()));
+                double startupMs = awaitFirst200(container, base + target.path(), origin, Duration.ofSeconds(s.startupSeconds()),
+                        lockedDownHint(s));
                 Instant firstResponseAt = Instant.now();
                 double readyAfterStart = Duration.between(engine.startedAt(container), firstResponseAt).toNanos() / 1e6;
                 phases.add(meter.end(null));
@@ -232,7 +233,13 @@ public final class Runner {
         }
     }
 
-    private double awaitFirst200(String container, String url, long origin, Duration timeout) {
+    /** An image that needs root or a writable root fails under the default flags: the error says how to run it as it is. */
+    private static String lockedDownHint(Settings s) {
+        return s.runFlags().isEmpty() ? "" : "\n(it ran locked down, images/locked-down.args; an image that needs root or a "
+                + "writable root file system runs as it is with --no-locked-down)";
+    }
+
+    private double awaitFirst200(String container, String url, long origin, Duration timeout, String hint) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build();
         long deadline = origin + timeout.toNanos();
         int polls = 0;
@@ -248,12 +255,12 @@ public final class Runner {
                 throw new IllegalStateException(e);
             }
             if (++polls % 100 == 0 && !engine.running(container)) {
-                throw new IllegalStateException(container + " exited before answering:\n" + engine.logs(container));
+                throw new IllegalStateException(container + " exited before answering:\n" + engine.logs(container) + hint);
             }
             sleep(5);
         }
         throw new IllegalStateException(container + " gave no 200 on " + url + " within " + timeout.toSeconds() + " s:\n"
-                + engine.logs(container));
+                + engine.logs(container) + hint);
     }
 
     private static long max(List<Sample> samples, ToLongFunction<Sample> f) {

@@ -200,9 +200,9 @@ public final class Report {
                         + " (`taskset`)").append(" |\n");
         md.append("| page cache | ").append(s.pageCache() == Results.PageCache.cold ? "cold: dropped before every container"
                 : "warm: left as the previous container left it").append(" |\n");
-        if (!s.runFlags().isEmpty()) {
-            md.append("| container flags | locked down (images/locked-down.args): `").append(String.join(" ", s.runFlags())).append("` |\n");
-        }
+        md.append(s.runFlags().isEmpty()
+                ? "| container flags | none: each image as it is (a writable root, the engine's default capabilities, the image's user) |\n"
+                : "| container flags | locked down (images/locked-down.args): `" + String.join(" ", s.runFlags()) + "` |\n");
         md.append("| phases | idle ").append(s.idleSeconds()).append(" s; 50 connections ").append(s.loadSeconds())
                 .append(" s; 200 connections ").append(s.loadSeconds()).append(" s; /work?kib=256 at 50 connections, ")
                 .append(s.workRequests()).append(" requests; cool-down ").append(s.cooldownSeconds()).append(" s |\n");

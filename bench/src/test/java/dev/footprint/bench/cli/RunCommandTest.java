@@ -1,6 +1,7 @@
 package dev.footprint.bench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -35,15 +36,25 @@ class RunCommandTest {
 
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new RunCommand()).setErr(new PrintWriter(err));
-        String[] extend = {"--parse-only", "--page-cache", "warm", "--results", results.toString(), "--run-id", "20260101-000000",
+        String[] extend = {"--parse-only", "--no-locked-down", "--page-cache", "warm", "--results", results.toString(), "--run-id", "20260101-000000",
                 "--image", "localhost/footprint/peer-go-nethttp", "--name", "go-nethttp"};
         assertEquals(2, cli.execute(extend), err.toString());
         assertTrue(err.toString().contains("run 20260101-000000 ran its targets with the flags [--read-only, --cap-drop=ALL], "
-                + "this sitting would use []"), err.toString());
+                + "this sitting would use []: extend it with --locked-down"), err.toString());
 
-        String[] newRun = {"--parse-only", "--page-cache", "warm", "--results", results.toString(), "--run-id", "20260102-000000",
+        String[] newRun = {"--parse-only", "--no-locked-down", "--page-cache", "warm", "--results", results.toString(), "--run-id", "20260102-000000",
                 "--image", "localhost/footprint/peer-go-nethttp", "--name", "go-nethttp"};
         assertEquals(0, cli.execute(newRun), err.toString());
+    }
+
+    @Test
+    void targetsRunLockedDownUnlessTheSittingSaysOtherwise() {
+        RunCommand byDefault = new RunCommand();
+        new CommandLine(byDefault).parseArgs("--targets", "go-nethttp");
+        assertTrue(byDefault.lockedDown, "the bench runs its targets as the image checks and the pods do");
+        RunCommand plain = new RunCommand();
+        new CommandLine(plain).parseArgs("--no-locked-down", "--targets", "go-nethttp");
+        assertFalse(plain.lockedDown);
     }
 
     @Test

@@ -73,7 +73,7 @@ class ReportTest {
     }
 
     @Test
-    void aRunMadeLockedDownSaysWithWhichFlagsAndAPlainRunHasNoSuchRow() {
+    void aRunSaysWithWhichContainerFlagsItRanItsTargets() {
         Results.Settings plain = Fixtures.SEARCH;
         Results.Settings locked = new Results.Settings(plain.memoryLimitBytes(), plain.cpus(), plain.repetitions(), plain.idleSeconds(),
                 plain.loadSeconds(), plain.workRequests(), plain.cooldownSeconds(), plain.sampleIntervalMs(), plain.quick(),
@@ -81,7 +81,7 @@ class ReportTest {
                 List.of("--read-only", "--user=65532:65532"));
         assertTrue(Report.settings("r", locked, Map.of()).contains(
                 "| container flags | locked down (images/locked-down.args): `--read-only --user=65532:65532` |"));
-        assertTrue(!Report.settings("r", plain, Map.of()).contains("container flags"));
+        assertTrue(Report.settings("r", plain, Map.of()).contains("| container flags | none: each image as it is"));
         assertEquals(locked.runFlags(), locked.probe(64L << 20).runFlags(), "a probe runs as the repetitions do");
         assertEquals(locked.runFlags(), locked.withMemory(64L << 20).runFlags());
     }
