@@ -10,6 +10,5 @@ import picocli.CommandLine.Option;
  */
 public final class DocsOption {
 
-    @Option(names = "--docs", defaultValue = "docs")
-    Path docs;
+    @Option(names = "--docs", defaultValue = "docs") Path docs;
 }

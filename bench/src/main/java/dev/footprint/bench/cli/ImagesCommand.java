@@ -15,11 +15,9 @@ import picocli.CommandLine.Option;
         description = "Print the images the selected targets need, one per line (for bench/run.sh to build).")
 public class ImagesCommand implements Callable<Integer> {
 
-    @Option(names = "--targets", split = ",", defaultValue = "all")
-    List<String> selectors;
+    @Option(names = "--targets", split = ",", defaultValue = "all") List<String> selectors;
 
-    @Mixin
-    TargetsFileOption targetsFileOption = new TargetsFileOption();
+    @Mixin TargetsFileOption targetsFileOption = new TargetsFileOption();
 
     @Override
     public Integer call() {

@@ -15,24 +15,19 @@ import picocli.CommandLine.Option;
         description = "Generate docs/levers.md from a levers run and the newest full run.")
 public class LeversReportCommand implements Callable<Integer> {
 
-    @Mixin
-    ResultsOption resultsOption = new ResultsOption();
+    @Mixin ResultsOption resultsOption = new ResultsOption();
 
     @Option(names = "--levers-run", split = ",",
             description = "Run ids under bench/results/levers, oldest first; a later run's row replaces an earlier one's (default: all)")
     List<String> leversRuns;
 
-    @Option(names = "--run", description = "Full run id (default: newest)")
-    String run;
+    @Option(names = "--run", description = "Full run id (default: newest)") String run;
 
-    @Option(names = "--targets-file", defaultValue = "bench/levers.yaml")
-    Path leversFile;
+    @Option(names = "--targets-file", defaultValue = "bench/levers.yaml") Path leversFile;
 
-    @Option(names = "--goals", defaultValue = Goals.FILE, description = "The project's goals")
-    Path goalsFile;
+    @Option(names = "--goals", defaultValue = Goals.FILE, description = "The project's goals") Path goalsFile;
 
-    @Mixin
-    DocsOption docsOption = new DocsOption();
+    @Mixin DocsOption docsOption = new DocsOption();
 
     @Override
     public Integer call() {

@@ -12,26 +12,16 @@ import picocli.CommandLine.Option;
         description = "Write (or --check) k8s/overlays/*/memory.yaml from a bench run.")
 public class OverlaysCommand implements Callable<Integer> {
 
-    @Mixin
-    ResultsOption resultsOption = new ResultsOption();
+    @Mixin RunSelection run = new RunSelection();
 
-    @Mixin
-    RunOption runOption = new RunOption();
+    @Option(names = "--check", description = "Fail if a committed overlay differs from what the results give") boolean check;
 
-    @Mixin
-    MatrixOption matrixOption = new MatrixOption();
+    @Mixin OverlayFiles overlayFiles = new OverlayFiles();
 
-    @Mixin
-    K8sOption k8sOption = new K8sOption();
-
-    @Option(names = "--check", description = "Fail if a committed overlay differs from what the results give")
-    boolean check;
-
-    @Mixin
-    DocsOption docsOption = new DocsOption();
+    @Mixin DocsOption docsOption = new DocsOption();
 
     @Override
     public Integer call() {
-        return Overlays.write(resultsOption.results, runOption.runId, matrixOption.matrix, k8sOption.k8s, check, docsOption.docs);
+        return Overlays.write(run.resultsOption.results, run.runId, overlayFiles.matrix, overlayFiles.k8s, check, docsOption.docs);
     }
 }

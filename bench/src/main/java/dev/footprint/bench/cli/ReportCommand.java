@@ -12,22 +12,16 @@ import picocli.CommandLine.Mixin;
         description = "Generate docs/memory.md and docs/charts/ from a run in bench/results.")
 public class ReportCommand implements Callable<Integer> {
 
-    @Mixin
-    ResultsOption resultsOption = new ResultsOption();
+    @Mixin RunSelection run = new RunSelection();
 
-    @Mixin
-    RunOption runOption = new RunOption();
+    @Mixin DocsOption docsOption = new DocsOption();
 
-    @Mixin
-    DocsOption docsOption = new DocsOption();
-
-    @Mixin
-    TargetsFileOption targetsFileOption = new TargetsFileOption();
+    @Mixin TargetsFileOption targetsFileOption = new TargetsFileOption();
 
     @Override
     public Integer call() {
-        ResultStore store = new ResultStore(resultsOption.results);
-        Report.write(store, runOption.runId != null ? runOption.runId : store.latest(), docsOption.docs,
+        ResultStore store = new ResultStore(run.resultsOption.results);
+        Report.write(store, store.runOrLatest(run.runId), docsOption.docs,
                 targetsFileOption.targetsFile);
         return 0;
     }

@@ -7,6 +7,5 @@ import picocli.CommandLine.Option;
 /** {@code --results}: the results directory (run, report, levers-report, overlays, soak, native-build). */
 public final class ResultsOption {
 
-    @Option(names = "--results", defaultValue = "bench/results")
-    Path results;
+    @Option(names = "--results", defaultValue = "bench/results") Path results;
 }

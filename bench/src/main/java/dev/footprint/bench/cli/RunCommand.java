@@ -17,13 +17,12 @@ import java.util.stream.Collectors;
 
 import dev.footprint.bench.measure.ContainerEngine;
 import dev.footprint.bench.measure.GeneratorProcess;
-import dev.footprint.bench.measure.Hey;
 import dev.footprint.bench.measure.LockedDown;
+import dev.footprint.bench.measure.LoadGenerators;
 import dev.footprint.bench.measure.Machine;
 import dev.footprint.bench.measure.NeedsRun;
 import dev.footprint.bench.measure.Progress;
 import dev.footprint.bench.measure.Runner;
-import dev.footprint.bench.measure.Wrk;
 import dev.footprint.bench.model.Bytes;
 import dev.footprint.bench.model.Failures;
 import dev.footprint.bench.model.ImageInfo;
@@ -53,42 +52,32 @@ import picocli.CommandLine.Spec;
         description = "Run targets in containers under load and write bench/results/RUN-ID/.")
 public class RunCommand implements Callable<Integer> {
 
-    @Spec
-    CommandLine.Model.CommandSpec spec;
+    @Spec CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--targets", split = ",", defaultValue = "all",
             description = "Targets by name or kind (variant, peer, all), comma-separated. Default: ${DEFAULT-VALUE}")
     List<String> selectors;
 
-    @Mixin
-    TargetsFileOption targetsFileOption = new TargetsFileOption();
+    @Mixin TargetsFileOption targetsFileOption = new TargetsFileOption();
 
-    @Mixin
-    ResultsOption resultsOption = new ResultsOption();
+    @Mixin ResultsOption resultsOption = new ResultsOption();
 
-    @Option(names = "--repetitions", description = "Fresh containers per target (default 3; 1 with --quick)")
-    Integer repetitions;
+    @Option(names = "--repetitions", description = "Fresh containers per target (default 3; 1 with --quick)") Integer repetitions;
 
     @Option(names = "--memory", defaultValue = "256m", description = "Container memory limit. Default: ${DEFAULT-VALUE}")
     String memory;
 
-    @Option(names = "--cpus", defaultValue = "1", description = "Container CPU limit. Default: ${DEFAULT-VALUE}")
-    double cpus;
+    @Option(names = "--cpus", defaultValue = "1", description = "Container CPU limit. Default: ${DEFAULT-VALUE}") double cpus;
 
-    @Option(names = "--port", defaultValue = "18090", description = "Port the target listens on, on 127.0.0.1")
-    int port;
+    @Option(names = "--port", defaultValue = "18090", description = "Port the target listens on, on 127.0.0.1") int port;
 
-    @Option(names = "--quick", description = "One repetition and short phases: a smoke run for CI")
-    boolean quick;
+    @Option(names = "--quick", description = "One repetition and short phases: a smoke run for CI") boolean quick;
 
-    @Option(names = "--engine", description = "podman or docker (default: whichever is installed)")
-    String engineName;
+    @Mixin EngineOption engineOption = new EngineOption();
 
-    @Option(names = "--wrk", defaultValue = "wrk")
-    String wrkExecutable;
+    @Option(names = "--wrk", defaultValue = "wrk") String wrkExecutable;
 
-    @Option(names = "--hey", defaultValue = "hey")
-    String heyExecutable;
+    @Option(names = "--hey", defaultValue = "hey") String heyExecutable;
 
     @Option(names = "--page-cache", defaultValue = "cold", description = "cold: drop the page cache before every "
             + "container, so each target is charged for the image files it reads, as a pod's first start on a node is; "
@@ -116,24 +105,19 @@ public class RunCommand implements Callable<Integer> {
             + "to (taskset -c), or 'none'. Default: ${DEFAULT-VALUE}")
     String generatorCpus;
 
-    @Option(names = "--run-id", description = "Name of the results directory (default: UTC time)")
-    String runId;
+    @Option(names = "--run-id", description = "Name of the results directory (default: UTC time)") String runId;
 
     @Option(names = "--docs", defaultValue = "docs",
             description = "Where the report goes after a full run (a quick run reports into its results directory)")
     Path docs;
 
-    @Option(names = "--image", description = "Measure this image instead of targets from the file")
-    String image;
+    @Option(names = "--image", description = "Measure this image instead of targets from the file") String image;
 
-    @Option(names = "--name", description = "Name of the --image target (default: derived from the image)")
-    String name;
+    @Option(names = "--name", description = "Name of the --image target (default: derived from the image)") String name;
 
-    @Option(names = "--path", defaultValue = "/", description = "Path measured on the --image target")
-    String path;
+    @Option(names = "--path", defaultValue = "/", description = "Path measured on the --image target") String path;
 
-    @Option(names = "--work-path", description = "Allocation endpoint of the --image target (optional)")
-    String workPath;
+    @Option(names = "--work-path", description = "Allocation endpoint of the --image target (optional)") String workPath;
 
     @Option(names = "--parse-only", hidden = true,
             description = "Check the options and exit: bench/run.sh does so before it builds any image")
@@ -187,10 +171,9 @@ public class RunCommand implements Callable<Integer> {
         if (parseOnly) {
             return 0;
         }
-        ContainerEngine engine = ContainerEngine.detect(engineName);
-        GeneratorProcess generatorProcess = new GeneratorProcess(generator);
-        Wrk wrk = new Wrk(wrkExecutable, generatorProcess);
-        RunInfo run = new RunInfo(id, Instant.now().toString(), commandLine(), Machine.describe(engine, wrk), settings);
+        ContainerEngine engine = engineOption.engine();
+        LoadGenerators load = LoadGenerators.pinned(wrkExecutable, heyExecutable, generator);
+        RunInfo run = new RunInfo(id, Instant.now().toString(), commandLine(), Machine.describe(engine, load.wrk()), settings);
 
         List<TargetResult> done = new ArrayList<>();
         List<TargetSpec> measured = targets.stream().filter(TargetSpec::measured).toList();
@@ -209,7 +192,7 @@ public class RunCommand implements Callable<Integer> {
         int index = 0;
         int failures = 0;
         try (Progress progress = new Progress()) {
-            Runner runner = new Runner(engine, wrk, new Hey(heyExecutable, generatorProcess), settings, port, progress);
+            Runner runner = new Runner(engine, load, settings, port, progress);
             NeedsRun needsRun = new NeedsRun((t, s, keepGoing) -> runner.run(t, 1, s, keepGoing), settings, progress);
             for (TargetSpec t : measured) {
                 index++;

@@ -30,13 +30,11 @@ import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
 import dev.footprint.bench.measure.Bracketed;
 import dev.footprint.bench.measure.ContainerEngine;
-import dev.footprint.bench.measure.GeneratorProcess;
-import dev.footprint.bench.measure.Hey;
+import dev.footprint.bench.measure.LoadGenerators;
 import dev.footprint.bench.measure.Machine;
 import dev.footprint.bench.measure.Progress;
 import dev.footprint.bench.measure.Runner;
 import dev.footprint.bench.measure.Sampler;
-import dev.footprint.bench.measure.Wrk;
 import dev.footprint.bench.model.Bytes;
 import dev.footprint.bench.model.Json;
 import dev.footprint.bench.model.LimitCheck;
@@ -91,33 +89,25 @@ public class SoakCommand implements Callable<Integer> {
     @Option(names = "--variants", split = ",", description = "Default: every variant images/variants.yaml builds offline")
     List<String> variants;
 
-    @Mixin
-    MatrixOption matrixOption = new MatrixOption();
+    @Mixin OverlayFiles overlayFiles = new OverlayFiles();
 
-    @Option(names = "--minutes", defaultValue = "10")
+    @Option(names = "--port", defaultValue = "18095", description = "Port the variant listens on, on 127.0.0.1") int port;
+
+    @Option(names = "--minutes", defaultValue = "10", description = "How long each variant is soaked. Default: ${DEFAULT-VALUE}")
     int minutes;
 
-    @Option(names = "--connections", defaultValue = "200")
+    @Option(names = "--connections", defaultValue = "200", description = "wrk's connections. Default: ${DEFAULT-VALUE}")
     int connections;
-
-    @Option(names = "--port", defaultValue = "18095")
-    int port;
-
-    @Mixin
-    K8sOption k8sOption = new K8sOption();
-
-    @Mixin
-    ResultsOption resultsOption = new ResultsOption();
-
-    @Mixin
-    DocsOption docsOption = new DocsOption();
-
-    @Option(names = "--engine")
-    String engineName;
 
     @Option(names = "--memory", description = "Use this memory limit (e.g. 256m) instead of the overlay's, to see a variant's "
             + "unconstrained peak; such a run is a diagnosis, not the soak of record")
     String memory;
+
+    @Mixin ResultsOption resultsOption = new ResultsOption();
+
+    @Mixin EngineOption engineOption = new EngineOption();
+
+    @Mixin DocsOption docsOption = new DocsOption();
 
     @Option(names = "--run-id", description = "Soak into this existing run (soak-...), replacing the variants given and "
             + "keeping the others; the table then covers every variant in it (default: a new run)")
@@ -133,7 +123,7 @@ public class SoakCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Variants matrixFile = Variants.load(matrixOption.matrix);
+        Variants matrixFile = Variants.load(overlayFiles.matrix);
         if (reportOnly) {
             if (runId == null || !Files.isDirectory(resultsOption.results.resolve(runId))) {
                 throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
@@ -148,12 +138,11 @@ public class SoakCommand implements Callable<Integer> {
         for (String v : variants) {
             if (!matrixFile.names().contains(v)) {
                 throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                        "--variants: no variant " + v + " in " + matrixOption.matrix + " (one of: " + String.join(", ", matrixFile.names()) + ")");
+                        "--variants: no variant " + v + " in " + overlayFiles.matrix + " (one of: " + String.join(", ", matrixFile.names()) + ")");
             }
         }
-        ContainerEngine engine = ContainerEngine.detect(engineName);
-        Wrk wrk = new Wrk("wrk", new GeneratorProcess(GENERATOR_CPUS));
-        Hey hey = new Hey("hey", new GeneratorProcess(GENERATOR_CPUS));
+        ContainerEngine engine = engineOption.engine();
+        LoadGenerators load = LoadGenerators.pinned("wrk", "hey", GENERATOR_CPUS);
         String id = runId != null ? runId
                 : "soak-" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path dir = resultsOption.results.resolve(id);
@@ -163,7 +152,7 @@ public class SoakCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         Path script = Files.createTempFile("soak", ".lua");
         Files.writeString(script, MIX);
-        Map<String, String> machine = Machine.describe(engine, wrk);
+        Map<String, String> machine = Machine.describe(engine, load.wrk());
         List<Outcome> outcomes = new ArrayList<>();
         String command = "bench soak --variants " + String.join(",", variants) + " --minutes " + minutes
                 + (memory != null ? " --memory " + memory : "") + (runId != null ? " --run-id " + runId : "");
@@ -172,7 +161,7 @@ public class SoakCommand implements Callable<Integer> {
         try {
             for (String v : variants) {
                 Instant started = Instant.now();
-                Outcome o = soak(engine, wrk, hey, script, v, dir);
+                Outcome o = soak(engine, load, script, v, dir);
                 Json.MAPPER.writeValue(dir.resolve(v + ".json").toFile(), Map.of("machine", machine,
                         "command", command, "startedAt", started.toString(), "finishedAt", Instant.now().toString(), "outcome", o));
                 System.out.printf("%s: %s%n", v, o.verdict());
@@ -192,13 +181,13 @@ public class SoakCommand implements Callable<Integer> {
     }
 
     /** Soaks one variant; its container log goes to DIR/VARIANT.log, for what the service said under load. */
-    private Outcome soak(ContainerEngine engine, Wrk wrk, Hey hey, Path script, String variant, Path dir) throws Exception {
-        Overlay overlay = Overlay.read(k8sOption.k8s.resolve("overlays").resolve(variant).resolve("memory.yaml"));
+    private Outcome soak(ContainerEngine engine, LoadGenerators generators, Path script, String variant, Path dir) throws Exception {
+        Overlay overlay = Overlay.read(overlayFiles.k8s.resolve("overlays").resolve(variant).resolve("memory.yaml"));
         if (memory != null) {
             overlay = new Overlay(Bytes.parse(memory), overlay.requestBytes(), overlay.env(), overlay.args(), overlay.source());
         }
         String image = ServiceBuild.of(variant).image();
-        LimitCheck.Result atLimit = checkAtLimit(engine, wrk, hey, overlay, variant, image);
+        LimitCheck.Result atLimit = checkAtLimit(engine, generators, overlay, variant, image);
         String container = "footprint-soak-" + variant;
         Map<String, String> env = new HashMap<>(overlay.env());
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
@@ -223,7 +212,7 @@ public class SoakCommand implements Callable<Integer> {
             try (Sampler sampler = new Sampler(cgroup, 100, System.nanoTime())) {
                 sampler.phase(Phase.soak);
                 sampler.start();
-                load = wrk.run("http://127.0.0.1:" + port + "/", connections, Duration.ofMinutes(minutes), script);
+                load = generators.wrk().run("http://127.0.0.1:" + port + "/", connections, Duration.ofMinutes(minutes), script);
                 sampler.close();
                 samples = sampler.samples();
             }
@@ -259,7 +248,7 @@ public class SoakCommand implements Callable<Integer> {
      * overlay's options, between two runs at that run's reference limit; null for an overlay not sized from a run
      * with a needed limit.
      */
-    private LimitCheck.Result checkAtLimit(ContainerEngine engine, Wrk wrk, Hey hey, Overlay overlay, String variant, String image)
+    private LimitCheck.Result checkAtLimit(ContainerEngine engine, LoadGenerators generators, Overlay overlay, String variant, String image)
             throws IOException {
         if (overlay.source() == null) {
             return null;
@@ -278,7 +267,7 @@ public class SoakCommand implements Callable<Integer> {
         System.out.printf("%n%s: the standard phases at %d MiB, between two runs at %d MiB%n", variant, overlay.limitBytes() >> 20,
                 reference.memoryLimitBytes() >> 20);
         try (Progress progress = new Progress()) {
-            Runner runner = new Runner(engine, wrk, hey, reference, port, progress);
+            Runner runner = new Runner(engine, generators, reference, port, progress);
             // a reference run that fails is not a neighbour: the check is then held to the one that passed, or fails
             Reference failuresOnly = Reference.failuresOnly(reference.memoryLimitBytes(), measured.repetitions());
             List<Probe> runs = new ArrayList<>();

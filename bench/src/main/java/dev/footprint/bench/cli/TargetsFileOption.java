@@ -10,6 +10,5 @@ import picocli.CommandLine.Option;
  */
 public final class TargetsFileOption {
 
-    @Option(names = "--targets-file", defaultValue = "bench/targets.yaml")
-    Path targetsFile;
+    @Option(names = "--targets-file", defaultValue = "bench/targets.yaml") Path targetsFile;
 }

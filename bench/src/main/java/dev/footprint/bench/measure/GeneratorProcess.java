@@ -22,10 +22,6 @@ public final class GeneratorProcess {
         this.cpus = cpus;
     }
 
-    static GeneratorProcess unpinned() {
-        return new GeneratorProcess(null);
-    }
-
     List<String> command(List<String> generator) {
         List<String> cmd = new ArrayList<>();
         if (cpus != null) {

@@ -10,19 +10,7 @@ import dev.footprint.bench.model.LoadResult;
  * Runs hey (Debian's hey 0.1.4) for a fixed number of requests: the count-bound allocation phase.
  * wrk, used for the timed phases, can only stop after a duration.
  */
-public final class Hey {
-
-    private final String executable;
-    private final GeneratorProcess process;
-
-    public Hey(String executable) {
-        this(executable, GeneratorProcess.unpinned());
-    }
-
-    public Hey(String executable, GeneratorProcess process) {
-        this.executable = executable;
-        this.process = process;
-    }
+public record Hey(String executable, GeneratorProcess process) {
 
     /** @param timeout the bound on the whole run; hey gives each request 10 s */
     public LoadResult run(String url, int connections, long requests, Duration timeout) {

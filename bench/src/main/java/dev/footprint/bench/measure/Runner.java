@@ -44,17 +44,15 @@ public final class Runner {
 
 
     private final ContainerEngine engine;
-    private final Wrk wrk;
-    private final Hey hey;
+    private final LoadGenerators generators;
     private final Settings settings;
     private final int port;
     private final Progress progress;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    public Runner(ContainerEngine engine, Wrk wrk, Hey hey, Settings settings, int port, Progress progress) {
+    public Runner(ContainerEngine engine, LoadGenerators generators, Settings settings, int port, Progress progress) {
         this.engine = engine;
-        this.wrk = wrk;
-        this.hey = hey;
+        this.generators = generators;
         this.settings = settings;
         this.port = port;
         this.progress = progress;
@@ -114,8 +112,7 @@ public final class Runner {
                 Meter meter = new Meter(sampler, cgroup, cpu);
                 sampler.start();
                 meter.begin(Phase.startup);
-                double startupMs = awaitFirst200(container, base + target.path(), origin, Duration.ofSeconds(s.startupSeconds()),
-                        lockedDownHint(s));
+                double startupMs = awaitFirst200(container, base + target.path(), origin, s);
                 Instant firstResponseAt = Instant.now();
                 double readyAfterStart = Duration.between(engine.startedAt(container), firstResponseAt).toNanos() / 1e6;
                 phases.add(meter.end(null));
@@ -127,9 +124,9 @@ public final class Runner {
                     meter.begin(phase);
                     LoadResult load = switch (phase) {
                         case idle -> pause(s.idleSeconds());
-                        case c50 -> wrk.run(base + target.path(), 50, Duration.ofSeconds(s.loadSeconds()));
-                        case c200 -> wrk.run(base + target.path(), 200, Duration.ofSeconds(s.loadSeconds()));
-                        case work -> hey.run(base + target.workPath(), 50, s.workRequests(), Duration.ofSeconds(s.workTimeoutSeconds()));
+                        case c50 -> generators.wrk().run(base + target.path(), 50, Duration.ofSeconds(s.loadSeconds()));
+                        case c200 -> generators.wrk().run(base + target.path(), 200, Duration.ofSeconds(s.loadSeconds()));
+                        case work -> generators.hey().run(base + target.workPath(), 50, s.workRequests(), Duration.ofSeconds(s.workTimeoutSeconds()));
                         case cooldown -> pause(s.cooldownSeconds());
                         case startup, soak -> throw new IllegalStateException("not a measured phase");
                     };
@@ -239,7 +236,9 @@ public final class Runner {
                 + "writable root file system runs as it is with --no-locked-down)";
     }
 
-    private double awaitFirst200(String container, String url, long origin, Duration timeout, String hint) {
+    private double awaitFirst200(String container, String url, long origin, Settings s) {
+        Duration timeout = Duration.ofSeconds(s.startupSeconds());
+        String hint = lockedDownHint(s);
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build();
         long deadline = origin + timeout.toNanos();
         int polls = 0;

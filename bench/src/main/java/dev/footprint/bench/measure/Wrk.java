@@ -12,19 +12,7 @@ import dev.footprint.bench.model.LoadResult;
  * Runs wrk (Debian's wrk 4.1) against a URL on 127.0.0.1 for a fixed time. One wrk thread: the
  * container is pinned to one core, the load generator to the other.
  */
-public final class Wrk {
-
-    private final String executable;
-    private final GeneratorProcess process;
-
-    public Wrk(String executable) {
-        this(executable, GeneratorProcess.unpinned());
-    }
-
-    public Wrk(String executable, GeneratorProcess process) {
-        this.executable = executable;
-        this.process = process;
-    }
+public record Wrk(String executable, GeneratorProcess process) {
 
     public String version() {
         try {

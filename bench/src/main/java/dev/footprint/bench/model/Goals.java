@@ -15,13 +15,10 @@ public final class Goals {
     public enum Subject {
         /** the JVM variant with the lowest idle working set */
         bestJvm,
+        /** the native variant ({@code native} in goals.yaml; a Java keyword) */
+        @com.fasterxml.jackson.annotation.JsonProperty("native")
         native_,
-        everyVariant;
-
-        @com.fasterxml.jackson.annotation.JsonCreator
-        static Subject of(String name) {
-            return name.equals("native") ? native_ : valueOf(name);
-        }
+        everyVariant
     }
 
     /**

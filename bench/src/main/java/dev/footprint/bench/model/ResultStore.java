@@ -89,6 +89,11 @@ public final class ResultStore {
         }
     }
 
+    /** The run given, or when it is null the newest full run ({@link #latest}). */
+    public String runOrLatest(String runId) {
+        return runId != null ? runId : latest();
+    }
+
     /** The newest run directory that is not a quick run. */
     public String latest() {
         return runs().stream().filter(n -> !n.endsWith("-quick"))

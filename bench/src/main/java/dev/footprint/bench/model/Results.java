@@ -185,7 +185,10 @@ public final class Results {
             return neededBytes < 0 && CLIMB_STOPPED_NOTE.equals(note) ? climbNote(probes, referenceLimitBytes) : note;
         }
 
-        /** The climb stopped at MAX_CLIMB× the bisection's result; files older than climbNote say it however far it went. */
+        /**
+         * What climbNote writes when the climb reached MAX_CLIMB× the bisection's result. Files written before
+         * climbNote carry it however far their climb went, so whyNone re-reads those from their probes.
+         */
         private static final String CLIMB_STOPPED_NOTE =
                 "no limit up to " + (int) NeededLimit.MAX_CLIMB + "× the bisection's result was confirmed";
 

@@ -27,8 +27,6 @@ public final class Summary {
         put(s, Metric.workPeakMiB, reps, r -> mib(phase(r, Phase.work).workingSetMax()));
         put(s, Metric.afterWorkMiB, reps, r -> mib(phase(r, Phase.cooldown).workingSetMedian()));
         put(s, Metric.startupPeakMiB, reps, r -> mib(phase(r, Phase.startup).workingSetMax()));
-        put(s, Metric.kernelPeakMiB, reps, r -> mib(r.phases().stream().mapToLong(PhaseResult::kernelPeakUsage).max()
-                .orElse(-1)));
         put(s, Metric.idleRssMiB, reps, r -> mib(phase(r, Phase.idle).rssMax()));
         put(s, Metric.idleRssAnonMiB, reps, r -> mib(kinds(r, Phase.idle).rssAnon()));
         put(s, Metric.idleRssFileMiB, reps, r -> mib(kinds(r, Phase.idle).rssFile()));
@@ -37,6 +35,8 @@ public final class Summary {
         put(s, Metric.idleMappedFileMiB, reps, r -> mib(kinds(r, Phase.idle).mappedFile()));
         put(s, Metric.idlePssMiB, reps, r -> mib(phase(r, Phase.idle).pssMax()));
         put(s, Metric.peakPssMiB, reps, r -> mib(phase(r, Phase.c200).pssMax()));
+        put(s, Metric.kernelPeakMiB, reps, r -> mib(r.phases().stream().mapToLong(PhaseResult::kernelPeakUsage).max()
+                .orElse(-1)));
         put(s, Metric.idleThreads, reps, r -> phase(r, Phase.idle).threadsMax());
         put(s, Metric.peakThreads, reps, r -> Math.max(phase(r, Phase.c200).threadsMax(), phase(r, Phase.work).threadsMax()));
         put(s, Metric.startupMs, reps, Repetition::startupMs);

@@ -34,7 +34,7 @@ public final class Targets {
         try {
             File file = Yaml.STRICT.readValue(yaml.toFile(), File.class);
             List<TargetSpec> targets = file.variants() == null ? file.targets() : withVariants(file,
-                    Variants.load(yaml.toAbsolutePath().getParent().resolveSibling("images").resolve("variants.yaml")));
+                    Variants.load(matrixBeside(yaml)));
             Set<String> names = new LinkedHashSet<>();
             for (TargetSpec t : targets) {
                 if (t.name() == null || !t.name().matches("[a-z0-9][a-z0-9-]*")) {
@@ -51,6 +51,11 @@ public final class Targets {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + yaml + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The image matrix of the project a target list is in: images/variants.yaml beside its bench/. */
+    public static Path matrixBeside(Path targetsFile) {
+        return targetsFile.toAbsolutePath().getParent().resolveSibling("images").resolve("variants.yaml");
     }
 
     /**

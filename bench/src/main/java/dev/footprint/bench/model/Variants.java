@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -15,7 +17,7 @@ public record Variants(List<Variant> variants) {
     public static final String FILE = "images/variants.yaml";
 
     /** jvm: memory options in JDK_JAVA_OPTIONS; native (a Java keyword, hence the name): the executable's arguments. */
-    enum Runtime {
+    public enum Runtime {
         jvm,
         @JsonProperty("native")
         nativeExecutable
@@ -35,6 +37,11 @@ public record Variants(List<Variant> variants) {
         public String measuredAs() {
             return standIn != null ? standIn : name;
         }
+
+        /** A native executable, which takes its memory options as arguments; a JVM reads JDK_JAVA_OPTIONS. */
+        public boolean nativeExecutable() {
+            return runtime == Runtime.nativeExecutable;
+        }
     }
 
     record Offline(Map<String, String> args, List<String> bases) {
@@ -50,6 +57,17 @@ public record Variants(List<Variant> variants) {
 
     public List<String> names() {
         return variants.stream().map(Variant::name).toList();
+    }
+
+    public Variant variant(String name) {
+        return variants.stream().filter(v -> v.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no variant " + name + " in the image matrix (one of: "
+                        + String.join(", ", names()) + ")"));
+    }
+
+    /** The variants built as a native executable. */
+    public Set<String> nativeNames() {
+        return variants.stream().filter(Variant::nativeExecutable).map(Variant::name).collect(Collectors.toSet());
     }
 
     /** The variants that build here without a registry: the ones the soak runs. */

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 import dev.footprint.bench.model.Goals;
@@ -20,6 +22,7 @@ import dev.footprint.bench.model.Summary;
 import dev.footprint.bench.model.TargetKind;
 import dev.footprint.bench.model.TargetSpec;
 import dev.footprint.bench.model.Targets;
+import dev.footprint.bench.model.Variants;
 
 /**
  * Writes docs/levers.md: each memory lever's measured effect next to its cost (from runs of
@@ -49,11 +52,11 @@ public final class Levers {
                 .filter(r -> current.stream().anyMatch(t -> t.name().equals(r.target().name()))).toList(), current);
         List<TargetResult> everyResult = runs.stream().flatMap(List::stream).toList();
         ResultStore main = new ResultStore(results);
-        String mid = run != null ? run : main.latest();
+        String mid = main.runOrLatest(run);
         List<TargetResult> full = main.read(mid);
         Path page = docs.resolve("levers.md");
         GeneratedBlock.replaceAll(page, "bench/run.sh levers-report", blocks(ids, levers, everyResult, mid, full, current,
-                Goals.load(goalsFile)));
+                Goals.load(goalsFile), Variants.load(Targets.matrixBeside(leversFile)).nativeNames()));
         System.out.println("wrote " + docs.resolve("levers.md"));
     }
 
@@ -100,7 +103,7 @@ public final class Levers {
      */
     /** The blocks of docs/levers.md: the runs the rows come from, the levers table, and the goals. */
     static Map<String, String> blocks(List<String> leversIds, List<TargetResult> levers, List<TargetResult> everyResult, String fullId,
-            List<TargetResult> full, List<TargetSpec> current, List<Goals.Goal> goals) {
+            List<TargetResult> full, List<TargetSpec> current, List<Goals.Goal> goals, Set<String> nativeVariants) {
         List<String> used = leversIds.stream()
                 .filter(id -> levers.stream().anyMatch(r -> r.run().runId().equals(id))).toList();
         Map<String, String> blocks = new LinkedHashMap<>();
@@ -128,7 +131,7 @@ public final class Levers {
                     .append(" | ").append(Report.stat(r.summary(), Metric.p99Ms_c50)).append(" |\n");
         }
         blocks.put("levers", md.toString());
-        blocks.put("goals", goals(goals, full, levers));
+        blocks.put("goals", goals(goals, full, levers, nativeVariants));
         return blocks;
     }
 
@@ -156,10 +159,11 @@ public final class Levers {
      * The project's goals (bench/goals.yaml) against the newest full run, each with the closest any levers row came to
      * it (rows of the same runtime: jvm-* for the JVM variants, native-* for native).
      */
-    static String goals(List<Goals.Goal> goals, List<TargetResult> full, List<TargetResult> levers) {
+    static String goals(List<Goals.Goal> goals, List<TargetResult> full, List<TargetResult> levers, Set<String> nativeVariants) {
+        Predicate<TargetResult> nativeExecutable = r -> nativeVariants.contains(r.target().name());
         StringBuilder md = new StringBuilder("| target | goal | measured | verdict | closest lever row |\n|---|---|---|---|---|\n");
         List<TargetResult> variants = full.stream().filter(r -> r.target().kind() == TargetKind.variant && !r.summary().isEmpty()).toList();
-        TargetResult bestJvm = variants.stream().filter(r -> !r.target().name().equals("native"))
+        TargetResult bestJvm = variants.stream().filter(nativeExecutable.negate())
                 .min(Comparator.comparingDouble((TargetResult r) -> med(r, Metric.idleMiB))).orElse(null);
         List<TargetResult> peers = full.stream().filter(r -> r.target().kind() == TargetKind.peer && !r.summary().isEmpty()).toList();
         for (Goals.Goal g : goals) {
@@ -167,7 +171,7 @@ public final class Levers {
             String unit = g.ratio() ? "×" : " " + g.measure().unit.symbol;
             List<TargetResult> subjects = switch (g.subject()) {
                 case bestJvm -> bestJvm == null ? List.of() : List.of(bestJvm);
-                case native_ -> variants.stream().filter(r -> r.target().name().equals("native")).toList();
+                case native_ -> variants.stream().filter(nativeExecutable).toList();
                 case everyVariant -> variants;
             };
             for (TargetResult v : subjects) {
@@ -180,7 +184,7 @@ public final class Levers {
                     }
                     double mine = measure.applyAsDouble(v);
                     double theirs = measure.applyAsDouble(bestPeer);
-                    Optional<TargetResult> best = best(levers, leverPrefix(v), measure, true);
+                    Optional<TargetResult> best = best(levers, leverPrefix(nativeExecutable.test(v)), measure, true);
                     md.append("| ").append(what).append(" | ahead of every peer (best: ")
                             .append(bestPeer.target().name()).append(String.format(Locale.ROOT, ", %.0f) | %.0f | ", theirs, mine))
                             .append(mine > theirs ? "met" : String.format(Locale.ROOT, "missed by %.0f (%.0f%%)", theirs - mine,
@@ -190,7 +194,7 @@ public final class Levers {
                             .append(" |\n");
                 } else {
                     md.append(row(what, "≤ " + Report.fmt(g.atMost(), g.atMost() == Math.rint(g.atMost()) ? 0 : 1) + unit,
-                            measure.applyAsDouble(v), g.atMost(), unit, closest(levers, leverPrefix(v), measure, unit)));
+                            measure.applyAsDouble(v), g.atMost(), unit, closest(levers, leverPrefix(nativeExecutable.test(v)), measure, unit)));
                 }
             }
         }
@@ -198,8 +202,8 @@ public final class Levers {
     }
 
     /** The levers rows that can stand for a main-table variant: jvm-* for the JVM variants, native-* for native. */
-    private static String leverPrefix(TargetResult variant) {
-        return variant.target().name().equals("native") ? "native-" : "jvm-";
+    private static String leverPrefix(boolean nativeExecutable) {
+        return nativeExecutable ? "native-" : "jvm-";
     }
 
     /** The levers row named prefix* with the lowest (or highest) value of the measure. */

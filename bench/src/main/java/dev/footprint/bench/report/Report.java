@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 import org.knowm.xchart.CategoryChart;
@@ -39,6 +39,7 @@ import dev.footprint.bench.model.Summary;
 import dev.footprint.bench.model.TargetKind;
 import dev.footprint.bench.model.TargetSpec;
 import dev.footprint.bench.model.Targets;
+import dev.footprint.bench.model.Variants;
 
 /** Writes docs/memory.md and its charts from one run's result files. Never edit the output by hand. */
 public final class Report {
@@ -74,31 +75,32 @@ public final class Report {
             throw new UncheckedIOException(e);
         }
         System.out.println("wrote " + docs.resolve("memory.md") + " and " + charts + " from " + store.runDir(id));
-        JsonNode nativeBuild = NativeBuild.latest(store.root());
+        NativeBuild nativeBuild = NativeBuild.latest(store.root());
         Path nativeDoc = docs.resolve("native.md");
         if (nativeBuild != null && Files.exists(nativeDoc)) {
-            TargetResult nativeRun = ordered.stream().filter(r -> r.target().name().equals("native")).findFirst().orElse(null);
+            Set<String> nativeVariants = Variants.load(Targets.matrixBeside(targetsFile)).nativeNames();
+            TargetResult nativeRun = ordered.stream().filter(r -> nativeVariants.contains(r.target().name())).findFirst().orElse(null);
             GeneratedBlock.replace(nativeDoc, "native-build", "bench/run.sh report", nativeBuildTable(nativeBuild, nativeRun));
             System.out.println("wrote the native build figures into " + nativeDoc);
         }
     }
 
-    static String nativeBuildTable(JsonNode b, TargetResult nativeRun) {
+    static String nativeBuildTable(NativeBuild b, TargetResult nativeRun) {
         StringBuilder md = new StringBuilder("| | measured |\n|---|---|\n");
-        md.append("| toolchain | ").append(b.get("toolchain").asText()).append(" |\n");
-        md.append("| `").append(b.get("command").asText()).append("`, wall time | ")
-                .append(fmt(b.get("mavenWallSeconds").asDouble(), 0)).append(" s |\n");
-        md.append("| native-image alone | ").append(fmt(b.get("nativeImageSeconds").asDouble(), 0)).append(" s on ")
-                .append(b.get("builderThreads").asInt()).append(" thread(s) of ").append(b.get("machineCores").asInt())
+        md.append("| toolchain | ").append(b.toolchain()).append(" |\n");
+        md.append("| `").append(b.command()).append("`, wall time | ")
+                .append(fmt(b.mavenWallSeconds(), 0)).append(" s |\n");
+        md.append("| native-image alone | ").append(fmt(b.nativeImageSeconds(), 0)).append(" s on ")
+                .append(b.builderThreads()).append(" thread(s) of ").append(b.machineCores())
                 .append(" cores |\n");
-        md.append("| image builder's peak RSS | ").append(fmt(b.get("builderPeakRssBytes").asLong() / Summary.MIB / 1024, 2))
-                .append(" GiB (heap limit ").append(fmt(b.get("builderMaxHeapBytes").asLong() / Summary.MIB / 1024, 2))
-                .append(" GiB, machine ").append(fmt(b.get("machineMemoryBytes").asLong() / Summary.MIB / 1024, 0)).append(" GiB) |\n");
-        md.append("| executable | ").append(fmt(b.get("executableBytes").asLong() / Summary.MIB, 1)).append(" MiB (code ")
-                .append(fmt(b.get("codeAreaBytes").asLong() / Summary.MIB, 1)).append(" MiB, image heap ")
-                .append(fmt(b.get("imageHeapBytes").asLong() / Summary.MIB, 1)).append(" MiB) |\n");
-        md.append("| garbage collector, target CPU | ").append(b.get("garbageCollector").asText()).append(", ")
-                .append(b.get("march").asText()).append(" |\n");
+        md.append("| image builder's peak RSS | ").append(fmt(b.builderPeakRssBytes() / Summary.MIB / 1024, 2))
+                .append(" GiB (heap limit ").append(fmt(b.builderMaxHeapBytes() / Summary.MIB / 1024, 2))
+                .append(" GiB, machine ").append(fmt(b.machineMemoryBytes() / Summary.MIB / 1024, 0)).append(" GiB) |\n");
+        md.append("| executable | ").append(fmt(b.executableBytes() / Summary.MIB, 1)).append(" MiB (code ")
+                .append(fmt(b.codeAreaBytes() / Summary.MIB, 1)).append(" MiB, image heap ")
+                .append(fmt(b.imageHeapBytes() / Summary.MIB, 1)).append(" MiB) |\n");
+        md.append("| garbage collector, target CPU | ").append(b.garbageCollector()).append(", ")
+                .append(b.march()).append(" |\n");
         if (nativeRun != null && nativeRun.image() != null) {
             Map<Metric, Stat> s = nativeRun.summary();
             md.append("| container image (bench run `").append(nativeRun.run().runId()).append("`) | ")
@@ -107,7 +109,7 @@ public final class Report {
                     .append(stat(s, Metric.peak200MiB)).append(" MiB |\n");
             md.append("| first 200 after the process started | ").append(stat(s, Metric.readyAfterProcessStartMs)).append(" ms |\n");
         }
-        md.append("\nRecorded ").append(b.get("recordedAt").asText()).append(" by `tools/native-build.sh` in `bench/results/native-build/`.\n");
+        md.append("\nRecorded ").append(b.recordedAt()).append(" by `tools/native-build.sh` in `bench/results/native-build/`.\n");
         return md.toString();
     }
 

@@ -22,6 +22,9 @@ class LeversTest {
 
     /** the project's own goals file: the table judges what it says */
     private static final List<Goals.Goal> GOALS = Goals.load(java.nio.file.Path.of("goals.yaml"));
+    /** The matrix's native variants. */
+    private static final java.util.Set<String> NATIVE = dev.footprint.bench.model.Variants.load(
+            dev.footprint.bench.model.VariantsTest.IMAGES.resolve("variants.yaml")).nativeNames();
 
     @Test
     void aLaterRunReplacesTheRowsItMeasuredAndKeepsTheOthers() {
@@ -55,14 +58,14 @@ class LeversTest {
         TargetResult bWarm = inRun(lever("b", "base", 75, 95), "20260101-levers", 1, Results.PageCache.warm);
 
         String md = Levers.blocks(List.of("20260101-levers", "20260102-levers-cold"), List.of(baseCold, aCold, bWarm),
-                List.of(baseCold, aCold, bWarm), "20260101-000000", List.of(), List.of(), GOALS).get("levers");
+                List.of(baseCold, aCold, bWarm), "20260101-000000", List.of(), List.of(), GOALS, NATIVE).get("levers");
 
         String a = line(md, "| a |");
         String b = line(md, "| b |");
         assertTrue(a.contains("| 3× cold | not searched | 50.0 | -10.0 |"), a);
         assertTrue(b.contains("| 1× warm | not searched | 75.0 |  | "), b);
         String sources = Levers.blocks(List.of("20260101-levers", "20260102-levers-cold"), List.of(baseCold, aCold, bWarm),
-                List.of(baseCold, aCold, bWarm), "20260101-000000", List.of(), List.of(), GOALS).get("levers-sources");
+                List.of(baseCold, aCold, bWarm), "20260101-000000", List.of(), List.of(), GOALS, NATIVE).get("levers-sources");
         assertTrue(sources.contains("| `20260101-levers`, `20260102-levers-cold` |"), sources);
     }
 
@@ -74,12 +77,12 @@ class LeversTest {
                 List.of("-Xmx24m"), a.target().env(), null, null, "now", "base");
 
         String md = Levers.blocks(List.of("20260102-levers-cold"), List.of(base, a), List.of(base, a), "20260101-000000",
-                List.of(), List.of(base.target(), aNow), GOALS).get("levers");
+                List.of(), List.of(base.target(), aNow), GOALS, NATIVE).get("levers");
 
         assertTrue(line(md, "| a |").contains("| 3× cold, *settings changed since* |"), md);
         assertTrue(line(md, "| base |").contains("| 3× cold |"), md);
         assertTrue(!Levers.blocks(List.of("20260102-levers-cold"), List.of(base, a), List.of(base, a), "20260101-000000",
-                List.of(), List.of(base.target(), a.target()), GOALS).get("levers").contains("settings changed since"));
+                List.of(), List.of(base.target(), a.target()), GOALS, NATIVE).get("levers").contains("settings changed since"));
         // a variable added to the file since (pinning what was then the default) is not a change
         java.util.Map<String, String> pinned = new java.util.HashMap<>(a.target().env() == null ? java.util.Map.of() : a.target().env());
         pinned.put("FOOTPRINT_WORK_VIRTUAL_THREADS", "true");
@@ -95,7 +98,7 @@ class LeversTest {
         TargetResult baseCold = inRun(lever("base", null, 60, 100), "20260102-levers-cold", 3, Results.PageCache.cold);
 
         String md = Levers.blocks(List.of("20260101-levers", "20260102-levers-cold"), List.of(baseCold, bWarm),
-                List.of(baseWarm, bWarm, baseCold), "20260101-000000", List.of(), List.of(), GOALS).get("levers");
+                List.of(baseWarm, bWarm, baseCold), "20260101-000000", List.of(), List.of(), GOALS, NATIVE).get("levers");
 
         assertTrue(line(md, "| base |").contains("| 3× cold | not searched | 60.0 |  |"), md);
         // b (75) against the base of its own run (80), not the newer one (60)
@@ -121,7 +124,7 @@ class LeversTest {
         TargetResult jlink = Fixtures.target("jlink", TargetKind.variant, List.of(Fixtures.rep(1, 36, 45, 1000)));
         TargetResult distroless = Fixtures.target("distroless", TargetKind.variant, List.of(Fixtures.rep(1, 125, 188, 1000)));
 
-        String md = Levers.goals(GOALS, List.of(slim, jlink, distroless), List.of());
+        String md = Levers.goals(GOALS, List.of(slim, jlink, distroless), List.of(), NATIVE);
 
         assertTrue(line(md, "| best JVM variant (jlink): idle |").contains("| 36.0 MiB | missed by 4.0 MiB (13%) |"), md);
         assertTrue(line(md, "| best JVM variant (jlink): peak at 200 connections |").contains("| 45.0 MiB | met |"), md);

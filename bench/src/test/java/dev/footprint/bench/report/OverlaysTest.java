@@ -20,14 +20,19 @@ import dev.footprint.bench.model.Results;
 import dev.footprint.bench.model.Results.TargetResult;
 import dev.footprint.bench.model.SoakResults;
 import dev.footprint.bench.model.TargetKind;
+import dev.footprint.bench.model.Variants;
 import dev.footprint.bench.model.VariantsTest;
 
 class OverlaysTest {
 
+    private static Variants.Variant variant(String name) {
+        return Variants.load(VariantsTest.IMAGES.resolve("variants.yaml")).variant(name);
+    }
+
     @Test
     void requestIsThePeakRoundedUpAndTheLimitAddsHeadroom() {
         // peaks: c50 44 MiB (fixture: peak - 1), c200 45, /work 45 -> 45 -> 48Mi; x1.5 = 72 -> 72Mi
-        String yaml = Overlays.memoryPatch("jvm-slim",
+        String yaml = Overlays.memoryPatch(variant("jvm-slim"),
                 Fixtures.target("jvm-slim", TargetKind.variant, List.of(Fixtures.rep(1, 20, 45, 100))), Path.of("r/jvm-slim.json"));
         assertTrue(yaml.contains("memory: 48Mi\n              cpu: 250m\n            limits:\n              memory: 72Mi"), yaml);
         assertTrue(yaml.contains("value: \"-XX:MaxRAMPercentage=75\""), "the JVM options the image was measured with:\n" + yaml);
@@ -37,7 +42,7 @@ class OverlaysTest {
 
     @Test
     void nativeTakesItsHeapAsArguments() {
-        String yaml = Overlays.memoryPatch("native",
+        String yaml = Overlays.memoryPatch(variant("native"),
                 Fixtures.target("native", TargetKind.variant, List.of(Fixtures.rep(1, 8, 17, 100))), Path.of("r/native.json"));
         assertTrue(yaml.contains("args: [\"-Xmx64m\"]"), yaml);
         assertTrue(yaml.contains("memory: 24Mi"), yaml);
@@ -62,7 +67,7 @@ class OverlaysTest {
         TargetResult nat = Fixtures.target("native", TargetKind.variant, List.of(new Results.Repetition(1, 500, 100, 0, false, true, phases,
                 rep.sampleFields(), rep.samples())));
         assertEquals(56.0, Overlays.peakRss(nat), 0.001);
-        String yaml = Overlays.memoryPatch("native", nat, Path.of("r/native.json"));
+        String yaml = Overlays.memoryPatch(variant("native"), nat, Path.of("r/native.json"));
         assertTrue(yaml.contains("memory: 24Mi\n              cpu: 250m\n            limits:\n              memory: 80Mi"), yaml);
         assertTrue(yaml.contains("(peak RSS 56.0 MiB)"), yaml);
     }
@@ -94,7 +99,7 @@ class OverlaysTest {
         assertEquals(30.0, s.p95Mib(), 1e-9);
         assertEquals(32, s.requestMib());
         assertTrue(s.from().startsWith("provisional"), s.from());
-        String yaml = Overlays.needsPatch("native", nativeWithNeeds(), Path.of("r/native.json"), s);
+        String yaml = Overlays.needsPatch(variant("native"), nativeWithNeeds(), Path.of("r/native.json"), s);
         assertTrue(yaml.contains("memory: 32Mi\n              cpu: 250m\n            limits:\n              memory: 64Mi"), yaml);
         assertTrue(yaml.contains("the needed limit 48 MiB"), yaml);
     }
