@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the service's container images.
 # usage: images/build.sh <variant>...|all [--offline] [--no-package] [--aot] [--without LIST]
-#   variants: those images/variants.yaml declares (jvm-slim jvm-alpine distroless jlink native)
+#   variants: those images/variants.yaml declares (an unknown one is refused with the list)
 #   --offline     build on the bases images/base/build.sh makes from Debian packages (no registry)
 #   --no-package  use the service artifacts already in service/target instead of running Maven
 #   --aot         JVM variants: with a JDK 25 AOT cache trained in the build (tag <variant>-aot); off by
