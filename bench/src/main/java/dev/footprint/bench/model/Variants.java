@@ -17,7 +17,7 @@ public record Variants(List<Variant> variants) {
     public static final String FILE = "images/variants.yaml";
 
     /** jvm: memory options in JDK_JAVA_OPTIONS; native (a Java keyword, hence the name): the executable's arguments. */
-    public enum Runtime {
+    enum Runtime {
         jvm,
         @JsonProperty("native")
         nativeExecutable
@@ -57,12 +57,6 @@ public record Variants(List<Variant> variants) {
 
     public List<String> names() {
         return variants.stream().map(Variant::name).toList();
-    }
-
-    public Variant variant(String name) {
-        return variants.stream().filter(v -> v.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no variant " + name + " in the image matrix (one of: "
-                        + String.join(", ", names()) + ")"));
     }
 
     /** The variants built as a native executable. */

@@ -26,7 +26,8 @@ import dev.footprint.bench.model.VariantsTest;
 class OverlaysTest {
 
     private static Variants.Variant variant(String name) {
-        return Variants.load(VariantsTest.IMAGES.resolve("variants.yaml")).variant(name);
+        return Variants.load(VariantsTest.IMAGES.resolve("variants.yaml")).variants().stream()
+                .filter(v -> v.name().equals(name)).findFirst().orElseThrow();
     }
 
     @Test
