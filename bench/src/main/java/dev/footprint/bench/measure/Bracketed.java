@@ -71,8 +71,10 @@ public final class Bracketed {
         }
         lastBeside = List.copyOf(around);
         if (run.repetition() != null) {
-            Verdict v = NeededLimit.judge(run.repetition(), Reference.of(atReference.memoryLimitBytes(), around));
-            run = new Probe(run.limitBytes(), stage, v.pass(), v.why(), run.repetition(), v.slowOnly());
+            Reference beside = Reference.of(atReference.memoryLimitBytes(), around);
+            Verdict v = NeededLimit.judge(run.repetition(), beside);
+            run = new Probe(run.limitBytes(), stage, v.pass(), v.why(), run.repetition(), v.slowOnly(),
+                    NeededLimit.speedShares(run.repetition(), beside));
         }
         record.add(at, run);
         return run;

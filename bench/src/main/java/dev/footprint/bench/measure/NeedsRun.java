@@ -65,12 +65,12 @@ public final class NeedsRun {
             if (!fullRuns.start()) {
                 return new Needs(top, floorBytes, -1, "a full run at the reference limit failed: " + lastWhy(probes), probes, Map.of());
             }
-            // a full run's speed is noisy too (docs/decisions/bracketed-references.md)
-            needed = NeededLimit.confirm(grid, found, settings.repetitions(), l -> fullRuns.heldOnceMoreIfSlow(settings.withMemory(l)),
+            // a full run's speed is noisy too: the confirmations are judged together (docs/decisions/bracketed-references.md)
+            needed = NeededLimit.confirm(grid, found, settings.repetitions(), l -> fullRuns.held(settings.withMemory(l)),
                     new ArrayList<>());
         }
         List<Repetition> confirmed = needed == top ? atReference
-                : probes.stream().filter(p -> p.stage() == Stage.confirm && p.limitBytes() == needed && p.pass())
+                : probes.stream().filter(p -> p.stage() == Stage.confirm && p.limitBytes() == needed)
                         .map(Probe::repetition).filter(Objects::nonNull).toList();
         Map<Metric, Stat> at = confirmed.isEmpty() ? Map.of() : Summary.of(confirmed);
         String note = needed < 0 ? Needs.climbNote(probes, top) : null;

@@ -187,12 +187,60 @@ public final class NeededLimit {
      * One probe or confirmation: the limit, which stage it belonged to, and its verdict.
      *
      * @param slowOnly it failed on req/s alone ({@link Verdict#slowOnly()})
+     * @param speedShares each loaded phase's req/s against the runs beside it ({@link #speedShares}); empty for a run
+     *        at the reference limit and in files written before it was recorded
      */
-    public record Probe(long limitBytes, Stage stage, boolean pass, String why, Repetition repetition, boolean slowOnly) {
+    public record Probe(long limitBytes, Stage stage, boolean pass, String why, Repetition repetition, boolean slowOnly,
+            Map<Phase, Double> speedShares) {
+
+        public Probe {
+            speedShares = speedShares == null ? Map.of() : speedShares;
+        }
+
+        public Probe(long limitBytes, Stage stage, boolean pass, String why, Repetition repetition, boolean slowOnly) {
+            this(limitBytes, stage, pass, why, repetition, slowOnly, Map.of());
+        }
 
         public Probe(long limitBytes, Stage stage, boolean pass, String why, Repetition repetition) {
             this(limitBytes, stage, pass, why, repetition, false);
         }
+    }
+
+    /**
+     * Each loaded phase's req/s as a share of full speed: 1.0 is the reference's median, and a run passes a phase from
+     * {@link #MIN_SPEED} (the share is scaled so that {@link Reference#requiredRate} sits at exactly that).
+     */
+    public static Map<Phase, Double> speedShares(Repetition rep, Reference ref) {
+        Map<Phase, Double> out = new EnumMap<>(Phase.class);
+        for (Phase p : Phase.LOADED) {
+            PhaseResult phase = rep.phase(p);
+            double required = ref.requiredRate(p);
+            if (phase != null && phase.load() != null && required > 0) {
+                out.put(p, MIN_SPEED * phase.load().requestsPerSecond() / required);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The speed of a limit's confirmations taken together: per loaded phase the median of their {@link #speedShares} must
+     * reach {@link #MIN_SPEED}. One full run's req/s varies by 10-20% on this host whatever the limit
+     * (docs/decisions/bracketed-references.md), so a limit is judged on the middle run, not on its slowest.
+     */
+    public static Verdict judgeSpeed(List<Probe> runs) {
+        for (Phase p : Phase.LOADED) {
+            double[] shares = runs.stream().map(r -> r.speedShares().get(p)).filter(x -> x != null && !Double.isNaN(x))
+                    .mapToDouble(Double::doubleValue).toArray();
+            if (shares.length == 0) {
+                continue;
+            }
+            double median = new DescriptiveStatistics(shares).getPercentile(50);
+            if (median < MIN_SPEED) {
+                return Verdict.slow(String.format(Locale.ROOT, "%s: median speed %.0f%% of the reference over %d runs", p,
+                        100 * median, shares.length));
+            }
+        }
+        return Verdict.PASS;
     }
 
     /**
@@ -201,9 +249,14 @@ public final class NeededLimit {
      */
     public enum Rule {
         /** probes and confirmations between runs at the reference limit; one that failed on req/s alone runs once more */
-        bracketedWithRetry;
+        bracketedWithRetry,
+        /**
+         * probes as {@link #bracketedWithRetry}; at a limit every confirmation runs (an error, stall or OOM kill stops
+         * them), and the median of their speed shares decides ({@link #judgeSpeed})
+         */
+        medianOfConfirmations;
 
-        public static final Rule CURRENT = bracketedWithRetry;
+        public static final Rule CURRENT = medianOfConfirmations;
     }
 
     public enum Stage {
@@ -262,20 +315,23 @@ public final class NeededLimit {
     }
 
     /**
-     * Confirms the bisection's result with {@code repetitions} full runs each; a failure moves one grid step up
-     * {@link #SINGLE_STEPS_UP} times, then by {@link #LARGE_STEP} of the limit, up to {@link #MAX_CLIMB} times the
-     * bisection's result. Returns the confirmed limit, or -1 when none was.
+     * Confirms the bisection's result with {@code repetitions} full runs each, judged together ({@link #judgeSpeed}); an
+     * error, stall or OOM kill fails a limit at once. A failure moves one grid step up {@link #SINGLE_STEPS_UP} times,
+     * then by {@link #LARGE_STEP} of the limit, up to {@link #MAX_CLIMB} times the bisection's result. Returns the
+     * confirmed limit, or -1 when none was.
      */
     public static long confirm(List<Long> grid, int found, int repetitions, LongFunction<Probe> full, List<Probe> record) {
         long ceiling = (long) (grid.get(found) * MAX_CLIMB);
         for (int i = found, climbs = 0; i < grid.size() && grid.get(i) <= ceiling; i = next(grid, i, ++climbs)) {
-            boolean all = true;
-            for (int r = 0; r < repetitions && all; r++) {
+            List<Probe> runs = new ArrayList<>();
+            boolean broke = false;
+            for (int r = 0; r < repetitions && !broke; r++) {
                 Probe p = full.apply(grid.get(i));
                 record.add(p);
-                all = p.pass();
+                runs.add(p);
+                broke = !p.pass() && !p.slowOnly();
             }
-            if (all) {
+            if (!broke && judgeSpeed(runs).pass()) {
                 return grid.get(i);
             }
         }

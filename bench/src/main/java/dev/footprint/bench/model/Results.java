@@ -174,8 +174,11 @@ public final class Results {
         public static String climbNote(List<NeededLimit.Probe> probes, long referenceLimitBytes) {
             List<NeededLimit.Probe> climbed = probes.stream().filter(p -> p.stage() == NeededLimit.Stage.confirm).toList();
             if (!climbed.isEmpty() && climbed.get(climbed.size() - 1).limitBytes() == referenceLimitBytes) {
-                return "no limit up to the reference limit itself was confirmed (the last run: "
-                        + climbed.get(climbed.size() - 1).why() + ")";
+                NeededLimit.Probe last = climbed.get(climbed.size() - 1);
+                NeededLimit.Verdict together = NeededLimit.judgeSpeed(
+                        climbed.stream().filter(p -> p.limitBytes() == last.limitBytes()).toList());
+                return "no limit up to the reference limit itself was confirmed ("
+                        + (last.pass() || last.slowOnly() && !together.pass() ? together.why() : "the last run: " + last.why()) + ")";
             }
             return CLIMB_STOPPED_NOTE;
         }
@@ -191,6 +194,23 @@ public final class Results {
          */
         private static final String CLIMB_STOPPED_NOTE =
                 "no limit up to " + (int) NeededLimit.MAX_CLIMB + "× the bisection's result was confirmed";
+
+        /**
+         * The slowest phase's median speed share over the confirmations at the needed limit ({@link NeededLimit#judgeSpeed}),
+         * NaN where none recorded shares (files written before {@link NeededLimit.Rule#medianOfConfirmations}).
+         */
+        public double confirmedSpeed() {
+            double slowest = Double.NaN;
+            for (Phase p : Phase.LOADED) {
+                double[] v = confirmations().stream().map(c -> c.speedShares().get(p)).filter(x -> x != null)
+                        .mapToDouble(Double::doubleValue).toArray();
+                if (v.length > 0) {
+                    double m = Summary.stat(v).median();
+                    slowest = Double.isNaN(slowest) ? m : Math.min(slowest, m);
+                }
+            }
+            return slowest;
+        }
 
         public List<NeededLimit.Probe> confirmations() {
             return probes.stream().filter(p -> p.stage() == NeededLimit.Stage.confirm && p.limitBytes() == neededBytes).toList();

@@ -358,11 +358,7 @@ public final class Report {
             } else if (n.neededBytes() < 0) {
                 needs = "none found: " + n.whyNone() + (retryWouldMatter(n) ? " ≤" : "");
             } else {
-                long passed = n.neededBytes() == n.referenceLimitBytes() ? r.repetitions().size()
-                        : n.confirmations().stream().filter(NeededLimit.Probe::pass).count();
-                long of = n.neededBytes() == n.referenceLimitBytes() ? r.repetitions().size() : n.confirmations().size();
-                needs = "**" + fmt(n.neededBytes() / Summary.MIB, 0) + "** (" + passed + "/" + of + ")"
-                        + (retryWouldMatter(n) ? " ≤" : "");
+                needs = "**" + fmt(n.neededBytes() / Summary.MIB, 0) + "** (" + confirmedBy(r) + ")" + (retryWouldMatter(n) ? " ≤" : "");
                 at = stat(n.atNeeded(), Metric.idleMiB) + " / " + stat(n.atNeeded(), Metric.peak200MiB);
                 Stat rps = n.atNeeded().get(Metric.rps_c50);
                 perMiB = t.caveat() != null ? "left out: see its caveat"
@@ -381,7 +377,22 @@ public final class Report {
         }
         // the mark's legend sits under the table only while a row carries it
         boolean marked = results.stream().map(TargetResult::needs).anyMatch(n -> n != null && retryWouldMatter(n));
-        return marked ? md.append("\n≤: searched before the newest rule (`needs.rule`), not confirmed by it.\n").toString() : md.toString();
+        return marked ? md.append("\n≤: searched under an older, stricter rule (`needs.rule`): the newest passes every limit it passed, so this is at most what the target needs.\n").toString() : md.toString();
+    }
+
+    /**
+     * How the needed limit was confirmed: "3 runs, 94%" (their slowest phase's median speed share) by the newest rule,
+     * "passed/runs" by the rules before it; at the reference limit itself, by the repetitions there.
+     */
+    static String confirmedBy(TargetResult r) {
+        Results.Needs n = r.needs();
+        if (n.neededBytes() == n.referenceLimitBytes()) {
+            return r.repetitions().size() + "/" + r.repetitions().size();
+        }
+        double speed = n.confirmedSpeed();
+        return Double.isNaN(speed)
+                ? n.confirmations().stream().filter(NeededLimit.Probe::pass).count() + "/" + n.confirmations().size()
+                : n.confirmations().size() + " runs, " + fmt(100 * speed, 0) + "%";
     }
 
     /** A search from before the newest rule that ran confirmations, the runs the retry would have given a second chance. */

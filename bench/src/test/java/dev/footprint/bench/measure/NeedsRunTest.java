@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.footprint.bench.model.Fixtures;
+import dev.footprint.bench.model.Metric;
 import dev.footprint.bench.model.NeededLimit;
 import dev.footprint.bench.model.NeededLimit.Probe;
 import dev.footprint.bench.model.NeededLimit.Stage;
@@ -87,8 +88,8 @@ class NeedsRunTest {
     }
 
     @Test
-    void aConfirmationSlowedOnceByTheHostRunsOnceMoreAndTheSecondRunDecides() {
-        // the host slows the first full run below the reference limit to 80%: without a second run the search climbed
+    void aConfirmationSlowedOnceByTheHostIsOutvotedByTheOtherTwo() {
+        // the host slows the first full run below the reference limit to 80%: judged on its slowest run the search climbed
         boolean[] slowed = {false};
         Needs needs = search((run, s) -> {
             boolean firstConfirmation = s.loadSeconds() == SETTINGS.loadSeconds() && s.memoryLimitBytes() < SETTINGS.memoryLimitBytes()
@@ -98,9 +99,24 @@ class NeedsRunTest {
         }, NEEDS_96);
         assertTrue(slowed[0], "a confirmation ran");
         assertEquals(96 * MIB, needs.neededBytes(), needs.probes().toString());
-        assertEquals(4, needs.confirmations().size(), "the slowed run, then the three that passed");
+        assertEquals(3, needs.confirmations().size(), "the slowed run and two more, none run again");
         assertFalse(needs.confirmations().get(0).pass());
         assertTrue(needs.confirmations().get(0).slowOnly());
+        assertEquals(0.8, needs.confirmations().get(0).speedShares().get(Phase.c50), 1e-9);
+        assertEquals(1.0, needs.confirmedSpeed(), 1e-9, "the median run");
+        assertEquals(800, needs.atNeeded().get(Metric.rps_c50).min(), 1e-9, "every run at the limit is summarized, the slowed one too");
+    }
+
+    @Test
+    void aLimitWhoseRunsAreMostlySlowFailsAndTheConfirmationClimbs() {
+        // the first two full runs at each limit below 104 MiB are at 80%: 96 fails on its median, 104 is confirmed
+        int[] atLimit = new int[300];
+        Needs needs = search((run, s) -> {
+            boolean full = s.loadSeconds() == SETTINGS.loadSeconds() && s.memoryLimitBytes() < 104 * MIB;
+            return full && atLimit[(int) (s.memoryLimitBytes() / MIB)]++ < 2 ? 0.8 : 1.0;
+        }, NEEDS_96);
+        assertEquals(104 * MIB, needs.neededBytes(), needs.probes().toString());
+        assertEquals(3, needs.probes().stream().filter(p -> p.stage() == Stage.confirm && p.limitBytes() == 96 * MIB).count());
     }
 
     @Test

@@ -114,6 +114,55 @@ class NeededLimitTest {
     }
 
     @Test
+    void aLimitsRunsAreJudgedOnTheirMedianSpeedNotTheirSlowestOrTheirMean() {
+        // shares 0.5, 0.95, 1.0: the median passes where the mean (0.82) and the slowest would fail
+        assertTrue(NeededLimit.judgeSpeed(shares(0.5, 0.95, 1.0)).pass());
+        // shares 0.85, 0.89, 1.3: the median fails where the mean (1.01) and the fastest would pass
+        Verdict slow = NeededLimit.judgeSpeed(shares(0.85, 0.89, 1.3));
+        assertFalse(slow.pass());
+        assertTrue(slow.slowOnly());
+        assertEquals("c50: median speed 89% of the reference over 3 runs", slow.why());
+        assertTrue(NeededLimit.judgeSpeed(List.of(new Probe(64 * MIB, Stage.confirm, true, "passed", null))).pass(),
+                "a run without shares (an older file) is not judged on them");
+    }
+
+    @Test
+    void oneSlowRunOfThreeDoesNotMoveTheConfirmationUpButAnErrorDoes() {
+        List<Long> grid = NeededLimit.grid(8 * MIB, 256 * MIB);
+        List<Probe> runs = new ArrayList<>();
+        int[] n = {0};
+        // at 50 MiB the second run is slow (80%), the others full speed: the median passes, all three ran
+        assertEquals(50 * MIB, NeededLimit.confirm(grid, grid.indexOf(50 * MIB), 3, l -> n[0]++ == 1 ? slowRun(l, 0.8) : slowRun(l, 1.0), runs));
+        assertEquals(3, runs.size());
+        runs.clear();
+        // an error at 50 stops its runs at once; 52 then passes
+        assertEquals(52 * MIB, NeededLimit.confirm(grid, grid.indexOf(50 * MIB), 3, l -> probe(l, l >= 52 * MIB), runs));
+        assertEquals(List.of(50 * MIB, 52 * MIB, 52 * MIB, 52 * MIB), runs.stream().map(Probe::limitBytes).toList());
+    }
+
+    @Test
+    void speedSharesPutTheRequiredRateAtNinetyPercent() {
+        Reference ref = Reference.of(256 * MIB, List.of(rep(2000, 100, 0, false), rep(2000, 100, 0, false)));
+        assertEquals(0.9, NeededLimit.speedShares(rep(1800, 100, 0, false), ref).get(Phase.c50), 1e-9);
+        // the reference's slowest run is below 90% of its median: as fast as that run is a share of 0.9
+        Reference spread = Reference.of(256 * MIB, List.of(rep(1000, 100, 0, false), rep(3000, 100, 0, false)));
+        assertEquals(0.9, NeededLimit.speedShares(rep(1000, 100, 0, false), spread).get(Phase.c50), 1e-9);
+    }
+
+    private static List<Probe> shares(double... c50) {
+        List<Probe> out = new ArrayList<>();
+        for (double s : c50) {
+            out.add(new Probe(64 * MIB, Stage.confirm, s >= 0.9, "", null, s < 0.9, Map.of(Phase.c50, s, Phase.c200, 1.0)));
+        }
+        return out;
+    }
+
+    private static Probe slowRun(long limit, double share) {
+        return new Probe(limit, Stage.confirm, share >= 0.9, share >= 0.9 ? "passed" : "slow", null, share < 0.9,
+                Map.of(Phase.c50, share));
+    }
+
+    @Test
     void theReferenceIsTheMedianRateAndTheSlowestRequest() {
         Reference ref = Reference.of(256 * MIB, List.of(rep(1000, 90, 0, false), rep(3000, 300, 0, false), rep(2000, 120, 0, false)));
         assertEquals(2000, ref.requestsPerSecond().get(Phase.c50), 1e-9);

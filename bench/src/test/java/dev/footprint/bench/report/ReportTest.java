@@ -114,10 +114,31 @@ class ReportTest {
         assertTrue(old.contains("| **48** (3/3) ≤ |"), old);
         String current = Report.needsTable(List.of(withNeeds(base, now)), base.run());
         assertTrue(current.contains("| **48** (3/3) |") && !current.contains("≤"), current);
-        assertTrue(old.endsWith("\n≤: searched before the newest rule (`needs.rule`), not confirmed by it.\n"), old);
+        assertTrue(old.endsWith("\n≤: searched under an older, stricter rule (`needs.rule`): the newest passes every limit it "
+                + "passed, so this is at most what the target needs.\n"), old);
+        // by the newest rule the cell gives the runs and their slowest phase's median speed share
+        List<NeededLimit.Probe> shared = List.of(shares(1, 0.8), shares(2, 0.97), shares(3, 1.2));
+        String median = Report.needsTable(List.of(withNeeds(base, new Results.Needs(256L << 20, 8L << 20, 48L << 20, null, shared,
+                Map.of()))), base.run());
+        assertTrue(median.contains("| **48** (3 runs, 97%) |"), median);
         // no confirmation ran, so no second chance could have changed it
         String top = Report.needsTable(List.of(withNeeds(base, failedAtTheTop)), base.run());
         assertTrue(top.contains("none found: fails at the reference limit itself") && !top.contains("≤"), top);
+    }
+
+    private static NeededLimit.Probe shares(int rep, double c50) {
+        return new NeededLimit.Probe(48L << 20, NeededLimit.Stage.confirm, c50 >= 0.9, "", Fixtures.rep(rep, 10, 30, 100), c50 < 0.9,
+                Map.of(Phase.c50, c50, Phase.c200, 1.0));
+    }
+
+    @Test
+    void aLimitWhoseRunsWereSlowTogetherSaysSoInItsNote() {
+        List<NeededLimit.Probe> slow = List.of(
+                new NeededLimit.Probe(256L << 20, NeededLimit.Stage.confirm, false, "c50: 85 req/s", null, true, Map.of(Phase.c50, 0.85)),
+                new NeededLimit.Probe(256L << 20, NeededLimit.Stage.confirm, true, "passed", null, false, Map.of(Phase.c50, 0.95)),
+                new NeededLimit.Probe(256L << 20, NeededLimit.Stage.confirm, false, "c50: 80 req/s", null, true, Map.of(Phase.c50, 0.8)));
+        assertEquals("no limit up to the reference limit itself was confirmed (c50: median speed 85% of the reference over 3 runs)",
+                Results.Needs.climbNote(slow, 256L << 20));
     }
 
     @Test
