@@ -7,6 +7,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestQuery;
 
+import io.smallrye.common.annotation.NonBlocking;
+
 @Path("/hello")
 @Produces(MediaType.APPLICATION_JSON)
 public class GreetingResource {
@@ -16,7 +18,9 @@ public class GreetingResource {
     public record Greeting(String greeting) {
     }
 
+    /** Validation and a small record: nothing that blocks, so on the event loop. */
     @GET
+    @NonBlocking
     public Greeting hello(@RestQuery String name) {
         if (name == null || name.isEmpty()) {
             return new Greeting("Hello, world!");
