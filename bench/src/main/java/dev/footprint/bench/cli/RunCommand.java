@@ -151,8 +151,8 @@ public class RunCommand implements Callable<Integer> {
         }
         List<String> runFlags = lockedDown ? LockedDown.flags(LockedDown.FILE) : List.of();
         Settings settings = quick
-                ? new Settings(memoryBytes, cpus, reps, 3, 5, 1000, 3, 100, true, pageCache, server, generator, 120, 600, runFlags)
-                : new Settings(memoryBytes, cpus, reps, 10, 15, 10_000, 10, 100, false, pageCache, server, generator, 120, 600, runFlags);
+                ? new Settings(memoryBytes, cpus, reps, 3, 5, 1000, 3, 100, true, pageCache, server, generator, 120, 600, runFlags, 3)
+                : new Settings(memoryBytes, cpus, reps, 10, 15, 10_000, 10, 100, false, pageCache, server, generator, 120, 600, runFlags, 15);
         if (pageCache == Results.PageCache.cold && !Files.isWritable(Runner.DROP_CACHES)) {
             throw new ParameterException(spec.commandLine(), "--page-cache cold drops the kernel's page cache before every "
                     + "container and needs root (" + Runner.DROP_CACHES + " is not writable); run as root or use --page-cache warm");

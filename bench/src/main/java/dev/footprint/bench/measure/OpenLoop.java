@@ -17,6 +17,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
+import dev.footprint.bench.model.LoadResult;
+
 /**
  * An open-loop load generator: requests are due on a fixed schedule whether or not earlier ones were answered, and
  * each one's latency runs from the moment it was due, not from when it could be sent. A server that stalls is charged
@@ -66,11 +68,19 @@ public final class OpenLoop implements AutoCloseable {
         public double maxMs() {
             return latencyMicros.getMaxValue() / 1000.0;
         }
+
+        /** As a phase records it: req/s answered, latency percentiles from the due times, the generator's CPU. */
+        public LoadResult toLoad() {
+            return new LoadResult(completed, seconds, completed / seconds, percentileMs(50), percentileMs(99), errors, non2xx,
+                    errors == 0 ? null : errors + " failed or unanswered of " + due + " due", maxMs(), cpuSeconds, percentileMs(99.9));
+        }
     }
 
     /**
      * Sends GET {@code url} at {@code perSecond} for {@code duration}, then waits up to {@code timeout} for the last
-     * answers.
+     * answers. A server too slow for the rate holds every connection, and what is still unsent {@code timeout} after
+     * the schedule's end is given up: each such request counts as an error, with its wait until then as its latency,
+     * so the phase ends in bounded time.
      */
     public Result run(URI url, double perSecond, Duration duration, Duration timeout) {
         if (!(perSecond > 0) || duration.isNegative() || duration.isZero()) {
@@ -87,13 +97,21 @@ public final class OpenLoop implements AutoCloseable {
         Semaphore inFlight = new Semaphore(maxInFlight);
         long cpuAtStart = processCpuNanos();
         long start = System.nanoTime();
+        long deadline = start + duration.toNanos() + timeout.toNanos();
         for (long i = 0; i < count; i++) {
             long due = start + (long) (i * intervalNanos);
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            inFlight.acquireUninterruptibly();
+            if (!acquireBy(inFlight, deadline)) {
+                for (long j = i; j < count; j++) {
+                    latency.recordValue(Math.min(MAX_MICROS, Math.max(0, (deadline - (start + (long) (j * intervalNanos))) / 1000)));
+                    errors.incrementAndGet();
+                    done.countDown();
+                }
+                break;
+            }
             client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
                 latency.recordValue(Math.min(MAX_MICROS, Math.max(0, (System.nanoTime() - due) / 1000)));
                 if (failure != null) {
@@ -109,7 +127,7 @@ public final class OpenLoop implements AutoCloseable {
             });
         }
         try {
-            if (!done.await(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+            if (!done.await(Math.max(0, deadline - System.nanoTime()) + TimeUnit.SECONDS.toNanos(1), TimeUnit.NANOSECONDS)) {
                 // the client's own timeout should have ended them; whatever is still open failed
                 long open = done.getCount();
                 errors.addAndGet(open);
@@ -124,6 +142,16 @@ public final class OpenLoop implements AutoCloseable {
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Result(count, completed.get(), errors.get(), non2xx.get(), latency.copy(), seconds,
                 (processCpuNanos() - cpuAtStart) / 1e9);
+    }
+
+    /** A free connection before {@code deadline} (System.nanoTime), or false. */
+    private static boolean acquireBy(Semaphore inFlight, long deadline) {
+        try {
+            return inFlight.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static long processCpuNanos() {

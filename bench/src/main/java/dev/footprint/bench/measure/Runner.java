@@ -41,6 +41,8 @@ import dev.footprint.memory.CgroupMemory;
 public final class Runner {
 
     public static final Path DROP_CACHES = Path.of("/proc/sys/vm/drop_caches");
+    /** An open-loop request unanswered this long after the schedule ends failed (wrk's --timeout). */
+    private static final Duration OPEN_LOOP_TIMEOUT = Duration.ofSeconds(10);
 
 
     private final ContainerEngine engine;
@@ -64,7 +66,8 @@ public final class Runner {
     }
 
     /** The phases after startup, in the order they run. */
-    private static final List<Phase> MEASURED = List.of(Phase.idle, Phase.c50, Phase.c200, Phase.work, Phase.cooldown);
+    private static final List<Phase> MEASURED = List.of(Phase.idle, Phase.c50, Phase.c200, Phase.work, Phase.rate1k, Phase.rate5k,
+            Phase.workRate, Phase.cooldown);
 
     /** How long a phase runs; the allocation phase is bound by a count, and this is its usual length. */
     static long plannedSeconds(Settings s, Phase p) {
@@ -73,6 +76,7 @@ public final class Runner {
             case c50, c200 -> s.loadSeconds();
             case cooldown -> s.cooldownSeconds();
             case work -> 10;
+            case rate1k, rate5k, workRate -> s.fixedRateSeconds();
             case startup, soak -> 0;
         };
     }
@@ -117,7 +121,7 @@ public final class Runner {
                 double readyAfterStart = Duration.between(engine.startedAt(container), firstResponseAt).toNanos() / 1e6;
                 phases.add(meter.end(null));
                 for (Phase phase : MEASURED) {
-                    if (phase == Phase.work && target.workPath() == null) {
+                    if (phase.onWorkPath() && target.workPath() == null || Phase.FIXED_RATE.contains(phase) && s.fixedRateSeconds() <= 0) {
                         continue;
                     }
                     progress.phase(phase.name(), plannedSeconds(s, phase));
@@ -127,6 +131,9 @@ public final class Runner {
                         case c50 -> generators.wrk().run(base + target.path(), 50, Duration.ofSeconds(s.loadSeconds()));
                         case c200 -> generators.wrk().run(base + target.path(), 200, Duration.ofSeconds(s.loadSeconds()));
                         case work -> generators.hey().run(base + target.workPath(), 50, s.workRequests(), Duration.ofSeconds(s.workTimeoutSeconds()));
+                        case rate1k, rate5k, workRate -> generators.openLoop().run(URI.create(base + (phase.onWorkPath()
+                                ? target.workPath() : target.path())), phase.perSecond(), Duration.ofSeconds(s.fixedRateSeconds()),
+                                OPEN_LOOP_TIMEOUT).toLoad();
                         case cooldown -> pause(s.cooldownSeconds());
                         case startup, soak -> throw new IllegalStateException("not a measured phase");
                     };

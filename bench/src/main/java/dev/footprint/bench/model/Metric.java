@@ -34,10 +34,19 @@ public enum Metric {
     rps_work(Unit.RPS, "req/s on /work"),
     p50Ms_work(Unit.MS, "median latency on /work"),
     p99Ms_work(Unit.MS, "99th percentile latency on /work"),
+    p50Ms_rate1k(Unit.MS, "median latency at 1,000 req/s on /, open loop (from each request's due time)"),
+    p99Ms_rate1k(Unit.MS, "99th percentile latency at 1,000 req/s on /, open loop"),
+    p999Ms_rate1k(Unit.MS, "99.9th percentile latency at 1,000 req/s on /, open loop"),
+    p50Ms_rate5k(Unit.MS, "median latency at 5,000 req/s on /, open loop"),
+    p99Ms_rate5k(Unit.MS, "99th percentile latency at 5,000 req/s on /, open loop"),
+    p999Ms_rate5k(Unit.MS, "99.9th percentile latency at 5,000 req/s on /, open loop"),
+    p50Ms_workRate(Unit.MS, "median latency at 200 req/s on /work, open loop"),
+    p99Ms_workRate(Unit.MS, "99th percentile latency at 200 req/s on /work, open loop"),
+    p999Ms_workRate(Unit.MS, "99.9th percentile latency at 200 req/s on /work, open loop"),
     rpsPerMiB(Unit.RPS, "req/s at 50 connections per MiB of peak working set at 50 connections"),
     cpuMsPerRequest_c50(Unit.MS, "the measured container's CPU seconds per 1,000 requests at 50 connections"),
-    errors(Unit.COUNT, "failed requests over every loaded phase"),
-    non2xx(Unit.COUNT, "answers other than 2xx over every loaded phase"),
+    errors(Unit.COUNT, "failed requests over every closed-loop phase"),
+    non2xx(Unit.COUNT, "answers other than 2xx over every closed-loop phase"),
     oomKills(Unit.COUNT, "OOM kills");
 
     /** How a metric is printed: its unit and the decimals the tables give it. */
@@ -66,15 +75,19 @@ public enum Metric {
         return unit.decimals;
     }
 
-    static Metric rps(Phase p) {
+    public static Metric rps(Phase p) {
         return valueOf("rps_" + p.name());
     }
 
-    static Metric p50(Phase p) {
+    public static Metric p50(Phase p) {
         return valueOf("p50Ms_" + p.name());
     }
 
-    static Metric p99(Phase p) {
+    public static Metric p99(Phase p) {
         return valueOf("p99Ms_" + p.name());
+    }
+
+    public static Metric p999(Phase p) {
+        return valueOf("p999Ms_" + p.name());
     }
 }

@@ -13,10 +13,34 @@ public enum Phase {
     c200,
     /** The allocation endpoint at 50 connections, for a fixed number of requests. */
     work,
+    /** The measured path at 1,000 req/s, open loop ({@code OpenLoop}), for a fixed time. */
+    rate1k,
+    /** The measured path at 5,000 req/s, open loop. */
+    rate5k,
+    /** The allocation endpoint at 200 req/s, open loop. */
+    workRate,
     cooldown,
     /** bench soak's one long phase: mixed / and /work at the overlay's limit. */
     soak;
 
     /** The phases with load, whose req/s the needed-limit search holds to the 256 MiB figure. */
     public static final List<Phase> LOADED = List.of(c50, c200, work);
+
+    /** The open-loop phases: latency at a fixed rate, a stalled server charged for what it held up. */
+    public static final List<Phase> FIXED_RATE = List.of(rate1k, rate5k, workRate);
+
+    /** Requests per second an open-loop phase sends; 0 for the others. */
+    public int perSecond() {
+        return switch (this) {
+            case rate1k -> 1000;
+            case rate5k -> 5000;
+            case workRate -> 200;
+            default -> 0;
+        };
+    }
+
+    /** Whether the phase loads the target's allocation endpoint rather than its measured path. */
+    public boolean onWorkPath() {
+        return this == work || this == workRate;
+    }
 }

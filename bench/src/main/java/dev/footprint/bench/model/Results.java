@@ -24,7 +24,8 @@ public final class Results {
      */
     public record Settings(long memoryLimitBytes, double cpus, int repetitions, int idleSeconds, int loadSeconds,
             int workRequests, int cooldownSeconds, int sampleIntervalMs, boolean quick, PageCache pageCache,
-            String serverCpus, String generatorCpus, int startupSeconds, int workTimeoutSeconds, List<String> runFlags) {
+            String serverCpus, String generatorCpus, int startupSeconds, int workTimeoutSeconds, List<String> runFlags,
+            int fixedRateSeconds) {
 
         public Settings {
             // Results written before the option existed: the bench never dropped the cache then.
@@ -36,9 +37,16 @@ public final class Results {
 
         public Settings(long memoryLimitBytes, double cpus, int repetitions, int idleSeconds, int loadSeconds,
                 int workRequests, int cooldownSeconds, int sampleIntervalMs, boolean quick, PageCache pageCache,
+                String serverCpus, String generatorCpus, int startupSeconds, int workTimeoutSeconds, List<String> runFlags) {
+            this(memoryLimitBytes, cpus, repetitions, idleSeconds, loadSeconds, workRequests, cooldownSeconds,
+                    sampleIntervalMs, quick, pageCache, serverCpus, generatorCpus, startupSeconds, workTimeoutSeconds, runFlags, 0);
+        }
+
+        public Settings(long memoryLimitBytes, double cpus, int repetitions, int idleSeconds, int loadSeconds,
+                int workRequests, int cooldownSeconds, int sampleIntervalMs, boolean quick, PageCache pageCache,
                 String serverCpus, String generatorCpus, int startupSeconds, int workTimeoutSeconds) {
             this(memoryLimitBytes, cpus, repetitions, idleSeconds, loadSeconds, workRequests, cooldownSeconds,
-                    sampleIntervalMs, quick, pageCache, serverCpus, generatorCpus, startupSeconds, workTimeoutSeconds, List.of());
+                    sampleIntervalMs, quick, pageCache, serverCpus, generatorCpus, startupSeconds, workTimeoutSeconds, List.of(), 0);
         }
 
         public Settings(long memoryLimitBytes, double cpus, int repetitions, int idleSeconds, int loadSeconds,
@@ -49,18 +57,19 @@ public final class Results {
 
         public Settings withMemory(long bytes) {
             return new Settings(bytes, cpus, repetitions, idleSeconds, loadSeconds, workRequests, cooldownSeconds,
-                    sampleIntervalMs, quick, pageCache, serverCpus, generatorCpus, startupSeconds, workTimeoutSeconds, runFlags);
+                    sampleIntervalMs, quick, pageCache, serverCpus, generatorCpus, startupSeconds, workTimeoutSeconds, runFlags,
+                    fixedRateSeconds);
         }
 
         public Settings withWorkTimeout(int seconds) {
             return new Settings(memoryLimitBytes, cpus, repetitions, idleSeconds, loadSeconds, workRequests, cooldownSeconds,
-                    sampleIntervalMs, quick, pageCache, serverCpus, generatorCpus, startupSeconds, seconds, runFlags);
+                    sampleIntervalMs, quick, pageCache, serverCpus, generatorCpus, startupSeconds, seconds, runFlags, fixedRateSeconds);
         }
 
-        /** These settings with the short phases of a probe of the needed-limit search. */
+        /** These settings with the short phases of a probe of the needed-limit search (no open-loop phases). */
         public Settings probe(long bytes) {
             return new Settings(bytes, cpus, 1, 3, 5, 1000, 3, sampleIntervalMs, true, pageCache, serverCpus,
-                    generatorCpus, 30, 60, runFlags);
+                    generatorCpus, 30, 60, runFlags, 0);
         }
     }
 

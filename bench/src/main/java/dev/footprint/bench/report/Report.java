@@ -174,6 +174,7 @@ public final class Report {
         b.put("needs", searched ? needsTable(results, run) : notSearched);
         b.put("settings", settings(id, run.settings(), run.machine()));
         b.put("at-limit", atLimitTable(results));
+        b.put("latency", latencyTable(results));
         b.put("more", moreTable(results));
         b.put("images", imagesTable(results));
         b.put("search", searched ? searchLog(results) : notSearched);
@@ -207,8 +208,41 @@ public final class Report {
                 : "| container flags | locked down (images/locked-down.args): `" + String.join(" ", s.runFlags()) + "` |\n");
         md.append("| phases | idle ").append(s.idleSeconds()).append(" s; 50 connections ").append(s.loadSeconds())
                 .append(" s; 200 connections ").append(s.loadSeconds()).append(" s; /work?kib=256 at 50 connections, ")
-                .append(s.workRequests()).append(" requests; cool-down ").append(s.cooldownSeconds()).append(" s |\n");
+                .append(s.workRequests()).append(" requests; ")
+                .append(s.fixedRateSeconds() > 0 ? "open loop " + s.fixedRateSeconds() + " s each at 1,000 and 5,000 req/s on / and 200 req/s "
+                        + "on /work; " : "")
+                .append("cool-down ").append(s.cooldownSeconds()).append(" s |\n");
         md.append("| load generators | ").append(machine.get("loadGenerator")).append(", on 127.0.0.1, host network |\n");
+        return md.toString();
+    }
+
+    /**
+     * Latency at the open-loop phases' fixed rates, per target: p50 / p99 / p99.9 in ms from each request's due time,
+     * medians over the repetitions, and the worst repetition's failed or unanswered requests where there were any.
+     */
+    static String latencyTable(List<TargetResult> results) {
+        List<TargetResult> ran = results.stream().filter(r -> r.repetitions().stream()
+                .anyMatch(rep -> Phase.FIXED_RATE.stream().anyMatch(p -> rep.phase(p) != null))).toList();
+        if (ran.isEmpty()) {
+            return "No fixed-rate phase ran in this run.";
+        }
+        StringBuilder md = new StringBuilder("| target |");
+        for (Phase p : Phase.FIXED_RATE) {
+            md.append(" ").append(String.format(Locale.ROOT, "%,d", p.perSecond())).append(" req/s on ")
+                    .append(p.onWorkPath() ? "/work" : "/").append(": p50 / p99 / p99.9 ms |");
+        }
+        md.append("\n|---|").append("---|".repeat(Phase.FIXED_RATE.size())).append("\n");
+        for (TargetResult r : ran) {
+            Map<Metric, Stat> s = r.summary();
+            md.append("| ").append(r.target().name()).append(" |");
+            for (Phase p : Phase.FIXED_RATE) {
+                long failed = r.repetitions().stream().map(rep -> rep.phase(p)).filter(x -> x != null && x.load() != null)
+                        .mapToLong(x -> x.load().errors() + x.load().non2xx()).max().orElse(-1);
+                md.append(" ").append(failed < 0 ? "–" : stat(s, Metric.p50(p)) + " / " + stat(s, Metric.p99(p)) + " / "
+                        + stat(s, Metric.p999(p)) + (failed > 0 ? String.format(Locale.ROOT, " (%,d failed)", failed) : "")).append(" |");
+            }
+            md.append("\n");
+        }
         return md.toString();
     }
 

@@ -64,6 +64,19 @@ class OpenLoopTest {
     }
 
     @Test
+    void aServerTooSlowForTheRateEndsThePhaseAtTheTimeoutAndEveryRequestItNeverTookIsAnError() throws IOException {
+        // 500 ms per answer, one connection, 100 due in one second, 1 s timeout: a few answered, the rest given up
+        URI url = serve(sinceFirst -> 500);
+        try (OpenLoop generator = new OpenLoop(1)) {
+            OpenLoop.Result r = generator.run(url, 100, Duration.ofSeconds(1), Duration.ofSeconds(1));
+            assertTrue(r.seconds() < 4, "bounded: " + r.seconds() + " s");
+            assertEquals(100, r.completed() + r.errors(), "every due request is answered or an error");
+            assertTrue(r.errors() >= 90, r.errors() + " errors");
+            assertEquals(100, r.latencyMicros().getTotalCount(), "every due request has a latency");
+        }
+    }
+
+    @Test
     void statusesOutside2xxAnd3xxAreCountedAndAnUnreachableServerIsAnErrorPerRequest() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
         serverThreads = Executors.newFixedThreadPool(4);
