@@ -141,6 +141,16 @@ class NeededLimitTest {
     }
 
     @Test
+    void anOpenLoopPhaseIsNotJudgedEvenWhenItsRateWasTooHighForTheTarget() {
+        Reference ref = Reference.of(256 * MIB, List.of(rep(2000, 100, 0, false)));
+        PhaseResult overloaded = new PhaseResult(Phase.rate5k, 15, MIB, MIB, MIB, MIB, MIB, MIB, 10,
+                new LoadResult(9000, 25, 360, 900, 4000, 3000, 0, "3000 failed or unanswered of 75000 due", 9000.0, 14.0, 8000.0));
+        assertTrue(NeededLimit.judge(overloaded, ref).pass(), "latency at a fixed rate is a table, not a verdict");
+        PhaseResult closedLoop = new PhaseResult(Phase.c50, 15, MIB, MIB, MIB, MIB, MIB, MIB, 10, overloaded.load());
+        assertFalse(NeededLimit.judge(closedLoop, ref).pass(), "the same figures in a closed-loop phase fail");
+    }
+
+    @Test
     void speedSharesPutTheRequiredRateAtNinetyPercent() {
         Reference ref = Reference.of(256 * MIB, List.of(rep(2000, 100, 0, false), rep(2000, 100, 0, false)));
         assertEquals(0.9, NeededLimit.speedShares(rep(1800, 100, 0, false), ref).get(Phase.c50), 1e-9);

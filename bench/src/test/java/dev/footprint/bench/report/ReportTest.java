@@ -231,13 +231,39 @@ class ReportTest {
     }
 
     @Test
+    void theLatencyTableGivesEachRatesPercentilesAndTheWorstRunsFailures() {
+        Results.Repetition a = withFixedRates(Fixtures.rep(1, 10, 20, 100), 0);
+        Results.Repetition b = withFixedRates(Fixtures.rep(2, 10, 20, 100), 7);
+        TargetResult t = Fixtures.target("go", TargetKind.peer, List.of(a, b));
+        String md = Report.latencyTable(List.of(t, Fixtures.target("old", TargetKind.peer, List.of(Fixtures.rep(1, 10, 20, 100)))));
+        assertTrue(md.startsWith("| target | 1,000 req/s on /: p50 / p99 / p99.9 ms | 5,000 req/s on /: p50 / p99 / p99.9 ms | "
+                + "200 req/s on /work: p50 / p99 / p99.9 ms |"), md);
+        // p50 1 ms, p99 = 10 × the phase's rate in thousands, p99.9 twice that; the second run had 7 failures
+        assertTrue(md.contains("| go | 1.0 / 10.0 / 20.0 (7 failed) | 1.0 / 50.0 / 100.0 (7 failed) | 1.0 / 2.0 / 4.0 (7 failed) |"), md);
+        assertTrue(!md.contains("| old |"), "a run without fixed-rate phases has no row: " + md);
+        assertEquals("No fixed-rate phase ran in this run.",
+                Report.latencyTable(List.of(Fixtures.target("old", TargetKind.peer, List.of(Fixtures.rep(1, 10, 20, 100))))));
+    }
+
+    private static Results.Repetition withFixedRates(Results.Repetition r, long errors) {
+        List<Results.PhaseResult> phases = new java.util.ArrayList<>(r.phases());
+        for (Phase p : Phase.FIXED_RATE) {
+            double p99 = 10.0 * p.perSecond() / 1000;
+            phases.add(new Results.PhaseResult(p, 15, 1, 1, 1, 1, 1, 1, 1, new LoadResult(p.perSecond() * 15L, 15, p.perSecond(), 1.0,
+                    p99, errors, 0, null, 3 * p99, 1.0, 2 * p99)));
+        }
+        return new Results.Repetition(r.repetition(), r.startupMs(), r.readyAfterProcessStartMs(), r.oomKills(), r.oomKilled(),
+                r.survived(), phases, r.sampleFields(), r.samples());
+    }
+
+    @Test
     void aPageWithBlocksKeepsItsTextAndGetsEveryTable(@TempDir Path dir) throws Exception {
         ResultStore store = new ResultStore(dir.resolve("results"));
         store.write(Fixtures.target("native", TargetKind.variant, List.of(Fixtures.rep(1, 12, 20, 1000))));
         Path targets = dir.resolve("targets.yaml");
         Files.writeString(targets, "targets:\n  - {name: native, kind: variant, image: x}\n");
         StringBuilder page = new StringBuilder("# Hand-written title\n\nwhy the reader cares\n");
-        for (String block : List.of("needs", "settings", "at-limit", "more", "images", "search", "timelines", "machine", "not-yet")) {
+        for (String block : List.of("needs", "settings", "at-limit", "latency", "more", "images", "search", "timelines", "machine", "not-yet")) {
             page.append("\n<!-- generated:").append(block).append(" (x) -->\nstale\n<!-- /generated:").append(block).append(" -->\n");
         }
         Files.createDirectories(dir.resolve("docs"));
