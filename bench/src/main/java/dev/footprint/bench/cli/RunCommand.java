@@ -230,11 +230,13 @@ public class RunCommand implements Callable<Integer> {
         List<TargetResult> all = new ArrayList<>(done);
         store.read(id).stream().filter(r -> !names.contains(r.target().name())).forEach(all::add);
         store.writeSummary(id, all);
-        // only a full run of the main target list into the main results writes docs/; any other run (a check into
-        // bench/results/checks, a lever run) reports into its own directory
+        // only a full run of the main target list into the main results, once every row of it is searched (the run
+        // the docs follow, ResultStore.latest), writes docs/; any other run (a check, a lever run, a run still being
+        // extended) reports into its own directory
         boolean mainTable = !quick && image == null
                 && targetsFileOption.targetsFile.normalize().equals(Path.of("bench/targets.yaml"))
-                && resultsOption.results.normalize().equals(Path.of("bench/results"));
+                && resultsOption.results.normalize().equals(Path.of("bench/results"))
+                && store.newestSearched().filter(id::equals).isPresent();
         Path reportDir = mainTable ? docs : store.runDir(id).resolve("report");
         Report.write(store, id, reportDir, targetsFileOption.targetsFile);
         System.out.println();

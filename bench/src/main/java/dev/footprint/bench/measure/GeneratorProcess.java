@@ -23,11 +23,17 @@ public final class GeneratorProcess {
     }
 
     List<String> command(List<String> generator) {
+        List<String> timed = new ArrayList<>(List.of(TIME, "-f", "footprint-generator-cpu %U %S"));
+        timed.addAll(generator);
+        return pinned(timed);
+    }
+
+    /** The command on the generator's cores, for a generator that measures its own CPU time. */
+    List<String> pinned(List<String> generator) {
         List<String> cmd = new ArrayList<>();
         if (cpus != null) {
             cmd.addAll(List.of("taskset", "-c", cpus));
         }
-        cmd.addAll(List.of(TIME, "-f", "footprint-generator-cpu %U %S"));
         cmd.addAll(generator);
         return cmd;
     }

@@ -1,15 +1,19 @@
 package dev.footprint.bench.measure;
 
-/** wrk for the timed phases, hey for the count-bound one, the in-process open loop for the fixed-rate ones. */
-public record LoadGenerators(Wrk wrk, Hey hey, OpenLoop openLoop) {
+import java.time.Duration;
+
+/** wrk for the timed phases, hey for the count-bound one, the open loop (a JVM of its own) for the fixed-rate ones. */
+public record LoadGenerators(Wrk wrk, Hey hey, OpenLoopProcess openLoop) {
 
     /** Requests open at once in an open-loop phase: its connections (a stalled server makes them all wait). */
     static final int OPEN_LOOP_CONNECTIONS = 256;
+    /** The open loop's own JIT warm-up, on the same schedule, before each fixed-rate phase. */
+    static final Duration OPEN_LOOP_WARMUP = Duration.ofSeconds(3);
 
     /** @param cpus the cores, as taskset -c takes them, or null to leave the generators unpinned */
     public static LoadGenerators pinned(String wrkExecutable, String heyExecutable, String cpus) {
         GeneratorProcess process = new GeneratorProcess(cpus);
-        // the open loop runs in the bench's own JVM, which run.sh pins with the generators
-        return new LoadGenerators(new Wrk(wrkExecutable, process), new Hey(heyExecutable, process), new OpenLoop(OPEN_LOOP_CONNECTIONS));
+        return new LoadGenerators(new Wrk(wrkExecutable, process), new Hey(heyExecutable, process),
+                new OpenLoopProcess(process, OPEN_LOOP_CONNECTIONS, OPEN_LOOP_WARMUP));
     }
 }

@@ -2,15 +2,10 @@ package dev.footprint.bench.measure;
 
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -18,33 +13,36 @@ import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 import dev.footprint.bench.model.LoadResult;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 
 /**
  * An open-loop load generator: requests are due on a fixed schedule whether or not earlier ones were answered, and
  * each one's latency runs from the moment it was due, not from when it could be sent. A server that stalls is charged
  * for every request it held up, which a closed-loop generator (wrk, hey) does not send and so never counts.
- * At most {@code maxInFlight} requests are open at once (connections, like wrk2's); a request due while all are taken
- * waits for one, and that wait is in its latency.
+ * At most {@code connections} requests are open at once (like wrk2's connections); a request due while all are taken
+ * waits in the client's queue, and that wait is in its latency. The client is Vert.x's, on one event loop: the JDK's
+ * HttpClient could not drive 5,000 req/s from one core (bench/results/checks/20261203-open-loop-generators/).
  */
 public final class OpenLoop implements AutoCloseable {
 
     /** Latencies are recorded in microseconds, up to an hour, to 3 significant digits. */
     private static final long MAX_MICROS = TimeUnit.HOURS.toMicros(1);
 
-    private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "open-loop");
-        t.setDaemon(true);
-        return t;
-    });
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private final int maxInFlight;
+    private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
+            .setInternalBlockingPoolSize(1).setBlockedThreadCheckInterval(TimeUnit.HOURS.toMillis(1)));
+    private final int connections;
 
-    public OpenLoop(int maxInFlight) {
-        if (maxInFlight < 1) {
-            throw new IllegalArgumentException("maxInFlight must be at least 1, was " + maxInFlight);
+    public OpenLoop(int connections) {
+        if (connections < 1) {
+            throw new IllegalArgumentException("an open loop needs at least 1 connection, was " + connections);
         }
-        this.maxInFlight = maxInFlight;
+        this.connections = connections;
     }
 
     /**
@@ -52,11 +50,12 @@ public final class OpenLoop implements AutoCloseable {
      *
      * @param due the requests the schedule held (rate × duration)
      * @param completed those answered, whatever the status
-     * @param errors those that failed (connection, timeout) or were not answered within the timeout after the schedule
+     * @param errors those that failed (connection refused or reset) or were not answered within the timeout after the
+     *        schedule's end
      * @param non2xx answered with a status outside 2xx and 3xx
      * @param latencyMicros every request's latency from its due time; an unanswered one counts until it was given up
      * @param seconds from the first due time to the last answer or the give-up
-     * @param cpuSeconds the bench process's CPU time over the phase (the generator runs in it)
+     * @param cpuSeconds the CPU time the generator's process used over the phase
      */
     public record Result(long due, long completed, long errors, long non2xx, Histogram latencyMicros, double seconds,
             double cpuSeconds) {
@@ -78,79 +77,80 @@ public final class OpenLoop implements AutoCloseable {
 
     /**
      * Sends GET {@code url} at {@code perSecond} for {@code duration}, then waits up to {@code timeout} for the last
-     * answers. A server too slow for the rate holds every connection, and what is still unsent {@code timeout} after
-     * the schedule's end is given up: each such request counts as an error, with its wait until then as its latency,
-     * so the phase ends in bounded time.
+     * answers. What is still unanswered {@code timeout} after the schedule's end is given up: each such request counts
+     * as an error, with its wait until then as its latency, so the phase ends in bounded time.
      */
     public Result run(URI url, double perSecond, Duration duration, Duration timeout) {
         if (!(perSecond > 0) || duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException("an open-loop phase needs a positive rate and duration: " + perSecond + "/s for " + duration);
         }
         long count = Math.max(1, Math.round(perSecond * duration.toNanos() / 1e9));
+        if (count > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("an open-loop phase of " + count + " requests is too long");
+        }
         double intervalNanos = 1e9 / perSecond;
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).GET().build();
+        String host = url.getHost();
+        int port = url.getPort() > 0 ? url.getPort() : 80;
+        String path = url.getRawPath().isEmpty() ? "/" : url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setConnectTimeout(5000),
+                new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
+        Context context = vertx.getOrCreateContext();
         Histogram latency = new ConcurrentHistogram(MAX_MICROS, 3);
+        AtomicIntegerArray settled = new AtomicIntegerArray((int) count);
         AtomicLong completed = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicLong non2xx = new AtomicLong();
-        CountDownLatch done = new CountDownLatch((int) Math.min(Integer.MAX_VALUE, count));
-        Semaphore inFlight = new Semaphore(maxInFlight);
+        AtomicLong lastAnswer = new AtomicLong();
+        CountDownLatch done = new CountDownLatch((int) count);
         long cpuAtStart = processCpuNanos();
         long start = System.nanoTime();
         long deadline = start + duration.toNanos() + timeout.toNanos();
-        for (long i = 0; i < count; i++) {
-            long due = start + (long) (i * intervalNanos);
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            if (!acquireBy(inFlight, deadline)) {
-                for (long j = i; j < count; j++) {
-                    latency.recordValue(Math.min(MAX_MICROS, Math.max(0, (deadline - (start + (long) (j * intervalNanos))) / 1000)));
-                    errors.incrementAndGet();
-                    done.countDown();
+        try {
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                long due = start + (long) (i * intervalNanos);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
                 }
-                break;
+                context.runOnContext(v -> client.request(HttpMethod.GET, port, host, path)
+                        .compose(request -> request.send().compose(response -> response.end().map(response.statusCode())))
+                        .onComplete(answer -> {
+                            if (settled.compareAndSet(index, 0, 1)) {
+                                long now = System.nanoTime();
+                                latency.recordValue(Math.min(MAX_MICROS, Math.max(0, (now - due) / 1000)));
+                                if (answer.failed()) {
+                                    errors.incrementAndGet();
+                                } else {
+                                    completed.incrementAndGet();
+                                    lastAnswer.accumulateAndGet(now, Math::max);
+                                    if (answer.result() < 200 || answer.result() >= 400) {
+                                        non2xx.incrementAndGet();
+                                    }
+                                }
+                                done.countDown();
+                            }
+                        }));
             }
-            client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-                latency.recordValue(Math.min(MAX_MICROS, Math.max(0, (System.nanoTime() - due) / 1000)));
-                if (failure != null) {
-                    errors.incrementAndGet();
-                } else {
-                    completed.incrementAndGet();
-                    if (response.statusCode() < 200 || response.statusCode() >= 400) {
-                        non2xx.incrementAndGet();
+            boolean all = done.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (!all) {
+                // given up: each request still open waited from its due time until now
+                long now = System.nanoTime();
+                for (int i = 0; i < count; i++) {
+                    if (settled.compareAndSet(i, 0, 1)) {
+                        latency.recordValue(Math.min(MAX_MICROS, Math.max(0, (now - (start + (long) (i * intervalNanos))) / 1000)));
+                        errors.incrementAndGet();
                     }
                 }
-                inFlight.release();
-                done.countDown();
-            });
-        }
-        try {
-            if (!done.await(Math.max(0, deadline - System.nanoTime()) + TimeUnit.SECONDS.toNanos(1), TimeUnit.NANOSECONDS)) {
-                // the client's own timeout should have ended them; whatever is still open failed
-                long open = done.getCount();
-                errors.addAndGet(open);
-                for (long i = 0; i < open; i++) {
-                    latency.recordValue(Math.min(MAX_MICROS, (System.nanoTime() - start) / 1000));
-                }
             }
+            long end = all ? Math.max(lastAnswer.get(), start + (long) ((count - 1) * intervalNanos)) : System.nanoTime();
+            return new Result(count, completed.get(), errors.get(), non2xx.get(), latency.copy(), (end - start) / 1e9,
+                    (processCpuNanos() - cpuAtStart) / 1e9);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the last answers", e);
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(count, completed.get(), errors.get(), non2xx.get(), latency.copy(), seconds,
-                (processCpuNanos() - cpuAtStart) / 1e9);
-    }
-
-    /** A free connection before {@code deadline} (System.nanoTime), or false. */
-    private static boolean acquireBy(Semaphore inFlight, long deadline) {
-        try {
-            return inFlight.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+        } finally {
+            client.close();
         }
     }
 
@@ -159,8 +159,18 @@ public final class OpenLoop implements AutoCloseable {
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
     }
 
+    /** The entry point of the generator's own process ({@link OpenLoopProcess}). */
+    public static void main(String[] args) {
+        try {
+            OpenLoopProcess.child(args);
+        } catch (RuntimeException | java.io.IOException e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
     @Override
     public void close() {
-        executor.shutdownNow();
+        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join();
     }
 }

@@ -62,7 +62,7 @@ public final class Runner {
 
     /** Seconds one repetition takes, besides startup (the allocation phase, bound by a count, at its usual length). */
     public static long plannedSeconds(Settings s, boolean hasWork) {
-        return MEASURED.stream().filter(p -> hasWork || p != Phase.work).mapToLong(p -> plannedSeconds(s, p)).sum();
+        return MEASURED.stream().filter(p -> hasWork || !p.onWorkPath()).mapToLong(p -> plannedSeconds(s, p)).sum();
     }
 
     /** The phases after startup, in the order they run. */
@@ -76,7 +76,7 @@ public final class Runner {
             case c50, c200 -> s.loadSeconds();
             case cooldown -> s.cooldownSeconds();
             case work -> 10;
-            case rate1k, rate5k, workRate -> s.fixedRateSeconds();
+            case rate1k, rate5k, workRate -> s.fixedRateSeconds() <= 0 ? 0 : s.fixedRateSeconds() + LoadGenerators.OPEN_LOOP_WARMUP.toSeconds();
             case startup, soak -> 0;
         };
     }

@@ -94,11 +94,25 @@ public final class ResultStore {
         return runId != null ? runId : latest();
     }
 
-    /** The newest run directory that is not a quick run. */
+    /**
+     * The newest full run (not a quick one) whose every measured target had its needed limit searched, the harness
+     * ceiling aside: the docs lead with that limit, so a run still being extended sitting by sitting, whose rows
+     * are not yet searched, does not replace them (its own report is in its directory).
+     */
     public String latest() {
-        return runs().stream().filter(n -> !n.endsWith("-quick"))
-                .reduce((a, b) -> b)
-                .orElseThrow(() -> new IllegalStateException("no bench results in " + root));
+        return newestSearched().orElseThrow(() -> new IllegalStateException("no full bench run in " + root
+                + " with every target's needed limit searched"));
+    }
+
+    /** {@link #latest}, where there is one. */
+    public Optional<String> newestSearched() {
+        return runs().stream().filter(n -> !n.endsWith("-quick")).filter(this::searched).reduce((a, b) -> b);
+    }
+
+    private boolean searched(String runId) {
+        List<TargetResult> results = read(runId);
+        return !results.isEmpty() && results.stream().allMatch(r -> !r.target().measured()
+                || r.target().kind() == TargetKind.ceiling || r.needs() != null);
     }
 
     /** summary.csv: target, kind, metric, median, min, max. */

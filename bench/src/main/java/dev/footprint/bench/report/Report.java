@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -249,7 +250,7 @@ public final class Report {
     static String atLimitTable(List<TargetResult> results) {
         StringBuilder md = new StringBuilder();
         md.append("| target | what it is | the articles say | idle | peak, 50 conn. | peak, 200 conn. | after /work | ")
-                .append("startup to first 200 (ms) | image (MiB) | req/s, 50 conn. | p99 ms, 50 conn. | req/s per MiB | errors + non-2xx, worst run | OOM kills, worst run |\n");
+                .append("startup to first 200 (ms) | image (MiB) | req/s, 50 conn. · of the harness ceiling | p99 ms, 50 conn. | req/s per MiB | errors + non-2xx, worst run | OOM kills, worst run |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (TargetResult r : results) {
             TargetSpec t = r.target();
@@ -268,7 +269,7 @@ public final class Report {
                     .append(" | ").append(stat(s, Metric.afterWorkMiB))
                     .append(" | ").append(stat(s, Metric.startupMs))
                     .append(" | ").append(fmt(r.image().sizeBytes() / Summary.MIB, 0))
-                    .append(" | ").append(stat(s, Metric.rps_c50))
+                    .append(" | ").append(stat(s, Metric.rps_c50)).append(ofCeiling(results, r))
                     .append(" | ").append(stat(s, Metric.p99Ms_c50))
                     .append(" | ").append(t.caveat() != null ? "left out: caveat" : stat(s, Metric.rpsPerMiB))
                     .append(" | ").append(fmt(worst(r, Metric.errors, Metric.non2xx), 0))
@@ -373,7 +374,7 @@ public final class Report {
         StringBuilder md = new StringBuilder();
         md.append("| target | needs (MiB), confirmed | working set at ").append(top).append(" MiB: idle / peak, 200 conn. | ")
                 .append("working set at the needed limit: idle / peak, 200 conn. | RSS idle: anon + file | ")
-                .append("first 200 after `run` / after process start (ms) | req/s, 50 conn. | req/s at 50 conn. per needed MiB | what it is |\n");
+                .append("first 200 after `run` / after process start (ms) | req/s, 50 conn. · of the harness ceiling | req/s at 50 conn. per needed MiB | what it is |\n");
         md.append("|---|---|---|---|---|---|---|---|---|\n");
         for (TargetResult r : byNeeds(results)) {
             TargetSpec t = r.target();
@@ -404,6 +405,7 @@ public final class Report {
                     .append(" | ").append(stat(s, Metric.idleRssAnonMiB)).append(" + ").append(stat(s, Metric.idleRssFileMiB))
                     .append(" | ").append(stat(s, Metric.startupMs)).append(" / ").append(stat(s, Metric.readyAfterProcessStartMs))
                     .append(" | ").append(stat(s, Metric.rps_c50)).append(generatorBound(r, Phase.c50) ? " ‡" : "")
+                    .append(ofCeiling(results, r))
                     .append(" | ").append(perMiB)
                     .append(" | ").append(t.description() == null ? t.kind().name() : t.description())
                     .append(t.caveat() == null ? "" : ". **Caveat:** " + t.caveat())
@@ -488,6 +490,18 @@ public final class Report {
                             + fmt(Arrays.stream(c50).min().getAsDouble(), 0) + "–" + fmt(Arrays.stream(c50).max().getAsDouble(), 0) + " req/s"));
         }
         return parts.isEmpty() ? "–" : String.join("; ", parts);
+    }
+
+    /**
+     * " · 34%": the share of the harness ceiling's median req/s at 50 connections (same run) a target's median reached,
+     * so a reader sees how near it came to what the generator can drive; "" for the ceiling itself or without one.
+     */
+    static String ofCeiling(List<TargetResult> results, TargetResult r) {
+        Stat rps = r.summary().get(Metric.rps_c50);
+        OptionalDouble ceiling = results.stream().filter(x -> x.target().kind() == TargetKind.ceiling)
+                .map(x -> x.summary().get(Metric.rps_c50)).filter(Objects::nonNull).mapToDouble(Stat::median).findFirst();
+        return r.target().kind() == TargetKind.ceiling || rps == null || ceiling.isEmpty() ? ""
+                : " · " + fmt(100 * rps.median() / ceiling.getAsDouble(), 0) + "%";
     }
 
     static boolean generatorBound(TargetResult r, Phase p) {
