@@ -8,7 +8,7 @@ public record LoadGenerators(Wrk wrk, Hey hey, OpenLoopProcess openLoop) {
     /** Requests open at once in an open-loop phase: its connections (a stalled server makes them all wait). */
     static final int OPEN_LOOP_CONNECTIONS = 256;
     /** The open loop's own JIT warm-up, on the same schedule, before each fixed-rate phase. */
-    static final Duration OPEN_LOOP_WARMUP = Duration.ofSeconds(3);
+    static final Duration OPEN_LOOP_WARMUP = Duration.ofSeconds(5);
 
     /** @param cpus the cores, as taskset -c takes them, or null to leave the generators unpinned */
     public static LoadGenerators pinned(String wrkExecutable, String heyExecutable, String cpus) {

@@ -132,7 +132,7 @@ public final class Runner {
                         case c200 -> generators.wrk().run(base + target.path(), 200, Duration.ofSeconds(s.loadSeconds()));
                         case work -> generators.hey().run(base + target.workPath(), 50, s.workRequests(), Duration.ofSeconds(s.workTimeoutSeconds()));
                         case rate1k, rate5k, workRate -> generators.openLoop().run(URI.create(base + (phase.onWorkPath()
-                                ? target.workPath() : target.path())), phase.perSecond(), Duration.ofSeconds(s.fixedRateSeconds()),
+                                ? target.workPath() : target.path())), URI.create(base + target.path()), phase.perSecond(), Duration.ofSeconds(s.fixedRateSeconds()),
                                 OPEN_LOOP_TIMEOUT).toLoad();
                         case cooldown -> pause(s.cooldownSeconds());
                         case startup, soak -> throw new IllegalStateException("not a measured phase");
