@@ -61,12 +61,12 @@ public final class NeedsRun {
         if (found == grid.size() - 1) {
             needed = top; // the repetitions at the reference limit are its confirmations
         } else {
-            Bracketed fullRuns = new Bracketed(trial, progress, target, Stage.confirm, settings.withMemory(top), failuresOnly, probes);
+            Bracketed fullRuns = new Bracketed(trial, progress, target, Stage.confirm, settings.confirmation(top), failuresOnly, probes);
             if (!fullRuns.start()) {
                 return new Needs(top, floorBytes, -1, "a full run at the reference limit failed: " + lastWhy(probes), probes, Map.of());
             }
             // a full run's speed is noisy too: the confirmations are judged together (docs/decisions/bracketed-references.md)
-            needed = NeededLimit.confirm(grid, found, settings.repetitions(), l -> fullRuns.held(settings.withMemory(l)),
+            needed = NeededLimit.confirm(grid, found, settings.repetitions(), l -> fullRuns.held(settings.confirmation(l)),
                     new ArrayList<>());
         }
         List<Repetition> confirmed = needed == top ? atReference

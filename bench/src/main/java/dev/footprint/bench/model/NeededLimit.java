@@ -229,19 +229,27 @@ public final class NeededLimit {
      * (docs/decisions/bracketed-references.md), so a limit is judged on the middle run, not on its slowest.
      */
     public static Verdict judgeSpeed(List<Probe> runs) {
-        for (Phase p : Phase.LOADED) {
-            double[] shares = runs.stream().map(r -> r.speedShares().get(p)).filter(x -> x != null && !Double.isNaN(x))
-                    .mapToDouble(Double::doubleValue).toArray();
-            if (shares.length == 0) {
-                continue;
-            }
-            double median = new DescriptiveStatistics(shares).getPercentile(50);
-            if (median < MIN_SPEED) {
-                return Verdict.slow(String.format(Locale.ROOT, "%s: median speed %.0f%% of the reference over %d runs", p,
-                        100 * median, shares.length));
+        for (Map.Entry<Phase, Double> e : medianShares(runs).entrySet()) {
+            if (e.getValue() < MIN_SPEED) {
+                long n = runs.stream().map(r -> r.speedShares().get(e.getKey())).filter(x -> x != null && !Double.isNaN(x)).count();
+                return Verdict.slow(String.format(Locale.ROOT, "%s: median speed %.0f%% of the reference over %d runs", e.getKey(),
+                        100 * e.getValue(), n));
             }
         }
         return Verdict.PASS;
+    }
+
+    /** Per loaded phase, in phase order, the median of the runs' {@link #speedShares}; a phase none of them has is left out. */
+    public static Map<Phase, Double> medianShares(List<Probe> runs) {
+        Map<Phase, Double> out = new EnumMap<>(Phase.class);
+        for (Phase p : Phase.LOADED) {
+            double[] shares = runs.stream().map(r -> r.speedShares().get(p)).filter(x -> x != null && !Double.isNaN(x))
+                    .mapToDouble(Double::doubleValue).toArray();
+            if (shares.length > 0) {
+                out.put(p, new DescriptiveStatistics(shares).getPercentile(50));
+            }
+        }
+        return out;
     }
 
     /**

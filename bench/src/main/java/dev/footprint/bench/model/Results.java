@@ -66,6 +66,15 @@ public final class Results {
                     sampleIntervalMs, quick, pageCache, serverCpus, generatorCpus, startupSeconds, seconds, runFlags, fixedRateSeconds);
         }
 
+        /**
+         * These settings at another limit for a confirmation of the needed-limit search: the full phases it is judged
+         * on, without the open-loop ones (not judged, and lighter than c50), which would add a minute to every run.
+         */
+        public Settings confirmation(long bytes) {
+            return new Settings(bytes, cpus, repetitions, idleSeconds, loadSeconds, workRequests, cooldownSeconds,
+                    sampleIntervalMs, quick, pageCache, serverCpus, generatorCpus, startupSeconds, workTimeoutSeconds, runFlags, 0);
+        }
+
         /** These settings with the short phases of a probe of the needed-limit search (no open-loop phases). */
         public Settings probe(long bytes) {
             return new Settings(bytes, cpus, 1, 3, 5, 1000, 3, sampleIntervalMs, true, pageCache, serverCpus,
@@ -186,8 +195,10 @@ public final class Results {
                 NeededLimit.Probe last = climbed.get(climbed.size() - 1);
                 NeededLimit.Verdict together = NeededLimit.judgeSpeed(
                         climbed.stream().filter(p -> p.limitBytes() == last.limitBytes()).toList());
+                // an error, stall or OOM kill stops a limit's runs, so the last run says why; otherwise their median does
+                boolean failedHard = !last.pass() && !last.slowOnly();
                 return "no limit up to the reference limit itself was confirmed ("
-                        + (last.pass() || last.slowOnly() && !together.pass() ? together.why() : "the last run: " + last.why()) + ")";
+                        + (failedHard || together.pass() ? "the last run: " + last.why() : together.why()) + ")";
             }
             return CLIMB_STOPPED_NOTE;
         }
@@ -209,16 +220,7 @@ public final class Results {
          * NaN where none recorded shares (files written before {@link NeededLimit.Rule#medianOfConfirmations}).
          */
         public double confirmedSpeed() {
-            double slowest = Double.NaN;
-            for (Phase p : Phase.LOADED) {
-                double[] v = confirmations().stream().map(c -> c.speedShares().get(p)).filter(x -> x != null)
-                        .mapToDouble(Double::doubleValue).toArray();
-                if (v.length > 0) {
-                    double m = Summary.stat(v).median();
-                    slowest = Double.isNaN(slowest) ? m : Math.min(slowest, m);
-                }
-            }
-            return slowest;
+            return NeededLimit.medianShares(confirmations()).values().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
         }
 
         public List<NeededLimit.Probe> confirmations() {

@@ -1,5 +1,8 @@
 package dev.footprint.bench.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
@@ -12,6 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 
 import dev.footprint.bench.model.Goals;
 import dev.footprint.bench.model.Metric;
@@ -55,8 +61,17 @@ public final class Levers {
         String mid = main.runOrLatest(run);
         List<TargetResult> full = main.read(mid);
         Path page = docs.resolve("levers.md");
-        GeneratedBlock.replaceAll(page, "bench/run.sh levers-report", blocks(ids, levers, everyResult, mid, full, current,
-                Goals.load(goalsFile), Variants.load(Targets.matrixBeside(leversFile)).nativeNames()));
+        Map<String, String> blocks = blocks(ids, levers, everyResult, mid, full, current, Goals.load(goalsFile),
+                Variants.load(Targets.matrixBeside(leversFile)).nativeNames());
+        List<Pareto.Point> points = Pareto.points(full, mid, levers);
+        blocks.put("pareto", Pareto.table(points));
+        try {
+            Files.createDirectories(docs.resolve("charts"));
+            BitmapEncoder.saveBitmap(Pareto.chart(points), docs.resolve("charts/pareto").toString(), BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        GeneratedBlock.replaceAll(page, "bench/run.sh levers-report", blocks);
         System.out.println("wrote " + docs.resolve("levers.md"));
     }
 
@@ -96,12 +111,14 @@ public final class Levers {
     }
 
     /**
+     * The blocks of docs/levers.md: the runs the rows come from, the levers table, and the goals (the Pareto block is
+     * {@link Pareto}'s).
+     *
      * @param levers the rows, each from the newest run that measured it
      * @param everyResult every result of every levers run: a row's baseline is the one from the row's own
      *        run, even where a later run re-measured the baseline
      * @param current the targets as bench/levers.yaml gives them now: a row measured with other settings says so
      */
-    /** The blocks of docs/levers.md: the runs the rows come from, the levers table, and the goals. */
     static Map<String, String> blocks(List<String> leversIds, List<TargetResult> levers, List<TargetResult> everyResult, String fullId,
             List<TargetResult> full, List<TargetSpec> current, List<Goals.Goal> goals, Set<String> nativeVariants) {
         List<String> used = leversIds.stream()

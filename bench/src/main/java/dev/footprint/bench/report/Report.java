@@ -66,6 +66,16 @@ public final class Report {
                 BitmapEncoder.saveBitmap(neededLimits(byNeeds(ordered)), charts.resolve("needed-limit").toString(), BitmapFormat.PNG);
             }
             Map<String, String> blocks = blocks(id, ordered, store.runDir(id), notYetMeasured(store, id, ordered, Targets.load(targetsFile)));
+            if (!hasFixedRates(ordered)) {
+                // until a run with the fixed-rate phases is searched, its latencies come from the newest one that has them
+                String newer = store.runs().stream().filter(n -> !n.endsWith("-quick") && n.compareTo(id) > 0)
+                        .filter(n -> hasFixedRates(store.read(n))).reduce((a, b) -> b).orElse(null);
+                if (newer != null) {
+                    blocks.put("latency", "From run `" + newer + "`, newer than the tables above, its needed limits not yet searched ("
+                            + "[its report](../" + store.runDir(newer) + "/report/memory.md)):\n\n"
+                            + latencyTable(order(store.read(newer), Targets.load(targetsFile))));
+                }
+            }
             Path page = docs.resolve("memory.md");
             if (Files.exists(page) && Files.readString(page).contains("<!-- generated:needs ")) {
                 GeneratedBlock.replaceAll(page, "bench/run.sh report", blocks);
@@ -222,20 +232,20 @@ public final class Report {
      * medians over the repetitions, and the worst repetition's failed or unanswered requests where there were any.
      */
     static String latencyTable(List<TargetResult> results) {
-        List<TargetResult> ran = results.stream().filter(r -> r.repetitions().stream()
-                .anyMatch(rep -> Phase.FIXED_RATE.stream().anyMatch(p -> rep.phase(p) != null))).toList();
+        List<TargetResult> ran = results.stream().filter(Report::hasFixedRates).toList();
         if (ran.isEmpty()) {
             return "No fixed-rate phase ran in this run.";
         }
-        StringBuilder md = new StringBuilder("| target |");
+        StringBuilder md = new StringBuilder("| target | req/s, 50 conn. · of the harness ceiling |");
         for (Phase p : Phase.FIXED_RATE) {
             md.append(" ").append(String.format(Locale.ROOT, "%,d", p.perSecond())).append(" req/s on ")
                     .append(p.onWorkPath() ? "/work" : "/").append(": p50 / p99 / p99.9 ms |");
         }
-        md.append("\n|---|").append("---|".repeat(Phase.FIXED_RATE.size())).append("\n");
+        md.append("\n|---|---|").append("---|".repeat(Phase.FIXED_RATE.size())).append("\n");
         for (TargetResult r : ran) {
             Map<Metric, Stat> s = r.summary();
-            md.append("| ").append(r.target().name()).append(" |");
+            md.append("| ").append(r.target().name()).append(" | ").append(stat(s, Metric.rps_c50))
+                    .append(generatorBound(r, Phase.c50) ? " ‡" : "").append(ofCeiling(results, r)).append(" |");
             for (Phase p : Phase.FIXED_RATE) {
                 long failed = r.repetitions().stream().map(rep -> rep.phase(p)).filter(x -> x != null && x.load() != null)
                         .mapToLong(x -> x.load().errors() + x.load().non2xx()).max().orElse(-1);
@@ -245,6 +255,14 @@ public final class Report {
             md.append("\n");
         }
         return md.toString();
+    }
+
+    static boolean hasFixedRates(TargetResult r) {
+        return r.repetitions().stream().anyMatch(rep -> Phase.FIXED_RATE.stream().anyMatch(p -> rep.phase(p) != null));
+    }
+
+    static boolean hasFixedRates(List<TargetResult> results) {
+        return results.stream().anyMatch(Report::hasFixedRates);
     }
 
     static String atLimitTable(List<TargetResult> results) {

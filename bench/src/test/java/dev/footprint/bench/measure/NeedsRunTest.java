@@ -18,6 +18,7 @@ import dev.footprint.bench.model.NeededLimit;
 import dev.footprint.bench.model.NeededLimit.Probe;
 import dev.footprint.bench.model.NeededLimit.Stage;
 import dev.footprint.bench.model.Phase;
+import dev.footprint.bench.model.Results;
 import dev.footprint.bench.model.Results.Needs;
 import dev.footprint.bench.model.Results.PhaseResult;
 import dev.footprint.bench.model.Results.Repetition;
@@ -167,6 +168,24 @@ class NeedsRunTest {
      * Runs the search; run {@code i} (counted over the search's own runs) goes at {@code host(i)} × {@code memory(MiB)}
      * of 1,000 req/s; a negative product is a run whose every request failed.
      */
+    @Test
+    void confirmationsRunTheJudgedPhasesWithoutTheFixedRateOnes() {
+        Settings withRates = new Settings(256 * MIB, 1, 3, 10, 15, 10_000, 10, 100, false, Results.PageCache.cold, "1", "0", 120, 600,
+                List.of(), 15);
+        List<Settings> ran = new ArrayList<>();
+        // full speed from 128 MiB up, a tenth of it below: the search confirms a limit with full runs
+        Bracketed.Trial trial = (target, s, keepGoing) -> {
+            ran.add(s);
+            return Fixtures.loaded(s.memoryLimitBytes() >= 128 * MIB ? 1000 : 100, 50, 0, false);
+        };
+        List<Repetition> atReference = List.of(Fixtures.loaded(1000, 50, 0, false), Fixtures.loaded(1000, 50, 0, false),
+                Fixtures.loaded(1000, 50, 0, false));
+        Needs n = new NeedsRun(trial, withRates, progress).measure(TARGET, atReference, 32 * MIB, 0);
+        assertEquals(128 * MIB, n.neededBytes());
+        assertTrue(ran.stream().anyMatch(s -> !s.quick() && s.loadSeconds() == 15), "full runs confirmed it");
+        assertTrue(ran.stream().allMatch(s -> s.fixedRateSeconds() == 0), "no run of the search had the fixed-rate phases");
+    }
+
     private Needs search(IntToDoubleFunction host, DoubleUnaryOperator memory) {
         return search((run, s) -> host.applyAsDouble(run), memory);
     }
