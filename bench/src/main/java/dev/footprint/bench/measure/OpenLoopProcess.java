@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -12,14 +13,15 @@ import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.footprint.bench.model.Json;
 
 /**
  * Runs the open loop in a JVM of its own on the generator's cores, so that the bench's own work (sampling, JIT, GC)
  * neither slows it nor is counted as its CPU time. The child first opens its connections, then runs the same schedule
- * for {@code warmup}, not recorded, so the measured phase runs compiled code on connections already open; it prints its result as one JSON line, with the latency
- * histogram in HdrHistogram's compressed encoding.
+ * for {@code warmup}, not recorded, so the measured phase runs compiled code on connections already open; it prints
+ * its result as one JSON line, with the latency histogram in HdrHistogram's compressed encoding.
  */
 public record OpenLoopProcess(GeneratorProcess process, int connections, Duration warmup) {
 
@@ -33,7 +35,7 @@ public record OpenLoopProcess(GeneratorProcess process, int connections, Duratio
             ByteBuffer buffer = ByteBuffer.allocate(r.latencyMicros().getNeededByteBufferCapacity());
             int length = r.latencyMicros().encodeIntoCompressedByteBuffer(buffer);
             return new Wire(r.due(), r.completed(), r.errors(), r.non2xx(),
-                    Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length)), r.seconds(), r.cpuSeconds());
+                    Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), length)), r.seconds(), r.cpuSeconds());
         }
 
         OpenLoop.Result toResult() {
@@ -88,7 +90,7 @@ public record OpenLoopProcess(GeneratorProcess process, int connections, Duratio
                 loop.run(url, perSecond, warmup, WARMUP_TIMEOUT);
             }
             OpenLoop.Result result = loop.run(url, perSecond, duration, timeout);
-            System.out.println(RESULT_PREFIX + Json.MAPPER.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+            System.out.println(RESULT_PREFIX + Json.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(Wire.of(result)));
         }
         System.exit(0);

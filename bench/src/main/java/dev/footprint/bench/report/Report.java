@@ -51,7 +51,8 @@ public final class Report {
     public static void write(ResultStore store, String id, Path docs, Path targetsFile) {
         System.setProperty("java.awt.headless", "true");
         List<TargetResult> all = store.read(id);
-        List<TargetResult> ordered = order(all, Targets.load(targetsFile));
+        List<TargetSpec> targets = Targets.load(targetsFile);
+        List<TargetResult> ordered = order(all, targets);
         Path charts = docs.resolve("charts");
         try {
             Files.createDirectories(charts);
@@ -65,15 +66,19 @@ public final class Report {
             if (ordered.stream().anyMatch(r -> r.needs() != null)) {
                 BitmapEncoder.saveBitmap(neededLimits(byNeeds(ordered)), charts.resolve("needed-limit").toString(), BitmapFormat.PNG);
             }
-            Map<String, String> blocks = blocks(id, ordered, store.runDir(id), notYetMeasured(store, id, ordered, Targets.load(targetsFile)));
+            Map<String, String> blocks = blocks(id, ordered, store.runDir(id), notYetMeasured(store, id, ordered, targets));
             if (!hasFixedRates(ordered)) {
-                // until a run with the fixed-rate phases is searched, its latencies come from the newest one that has them
-                String newer = store.runs().stream().filter(n -> !n.endsWith("-quick") && n.compareTo(id) > 0)
-                        .filter(n -> hasFixedRates(store.read(n))).reduce((a, b) -> b).orElse(null);
-                if (newer != null) {
-                    blocks.put("latency", "From run `" + newer + "`, newer than the tables above, its needed limits not yet searched ("
-                            + "[its report](../" + store.runDir(newer) + "/report/memory.md)):\n\n"
-                            + latencyTable(order(store.read(newer), Targets.load(targetsFile))));
+                // until a run with the fixed-rate phases is searched, its latencies come from the newest one that has them,
+                // newest first, each run read once
+                List<String> newer = store.runs().stream().filter(n -> !n.endsWith("-quick") && n.compareTo(id) > 0).toList();
+                for (int i = newer.size() - 1; i >= 0; i--) {
+                    String n = newer.get(i);
+                    List<TargetResult> results = store.read(n);
+                    if (hasFixedRates(results)) {
+                        blocks.put("latency", "From run `" + n + "`, newer than the tables above, its needed limits not yet searched ("
+                                + "[its report](../" + store.runDir(n) + "/report/memory.md)):\n\n" + latencyTable(order(results, targets)));
+                        break;
+                    }
                 }
             }
             Path page = docs.resolve("memory.md");
