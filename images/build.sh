@@ -6,8 +6,9 @@
 #   --no-package  use the service artifacts already in service/target instead of running Maven
 #   --aot         JVM variants: with a JDK 25 AOT cache trained in the build (tag <variant>-aot); off by
 #                 default, as it raises the limit a pod needs (docs/images.md, "AOT cache")
-#   --without metrics,health   build the service without those extensions (tag <variant>-without-metrics-health),
-#                 to measure what each costs (bench/levers.yaml)
+#   --without LIST  build the service without those parts (tag <variant>-without-metrics-health, ...), to measure
+#                 what each costs (bench/levers.yaml): the extensions metrics, health; the per-request features
+#                 http-metrics (Micrometer's HTTP server timers), compression, error-routes (HttpErrorRoutes)
 # Tags localhost/footprint/service:<variant> and records the image's id and size in
 # images/.built/<variant>.json for the bench and the docs.
 set -euo pipefail
@@ -22,7 +23,9 @@ names=$(matrix names aotCache); read -ra AOT_VARIANTS <<< "$names"
 REPO=${FOOTPRINT_IMAGE_REPO:-localhost/footprint/service}
 
 
-EXTENSIONS=(metrics health)
+# in the order the tag names them (ServiceBuild.Extension); each is service/pom.xml's profile without-<name>,
+# but compression (below)
+EXTENSIONS=(metrics health http-metrics compression error-routes)
 offline=false; package=true; aot=false; all=false; without=(); wanted=()
 while (($#)); do
   a=$1; shift
@@ -30,7 +33,7 @@ while (($#)); do
     --without) (($#)) || usage_error "--without needs a list: ${EXTENSIONS[*]}"
       IFS=, read -ra without <<< "$1"; shift
       for e in "${without[@]}"; do
-        [[ " ${EXTENSIONS[*]} " == *" $e "* ]] || usage_error "--without: unknown extension '$e' (one of: ${EXTENSIONS[*]})"
+        [[ " ${EXTENSIONS[*]} " == *" $e "* ]] || usage_error "--without: unknown part '$e' (one of: ${EXTENSIONS[*]})"
       done ;;
     --offline) offline=true ;;
     --no-package) package=false ;;
@@ -53,6 +56,8 @@ fi
 maven_without=(); suffix=""
 for e in "${EXTENSIONS[@]}"; do
   if [[ " ${without[*]} " == *" $e "* ]]; then maven_without+=("-Dwithout-$e"); suffix+="-$e"; fi
+  # application.properties turns compression on and outranks a profile's pom property; a system property outranks it
+  if [[ $e == compression && " ${without[*]} " == *" $e "* ]]; then maven_without+=(-Dquarkus.http.enable-compression=false); fi
 done
 suffix=${suffix:+-without$suffix}
 

@@ -2,6 +2,9 @@ package dev.footprint.bench.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * How a service image is built: its variant and the images/build.sh options, named directly in a target
@@ -9,13 +12,27 @@ import java.util.List;
  * gives that build: VARIANT[-without-EXT...][-aot].
  *
  * @param aot with the opt-in AOT cache (images/build.sh --aot)
- * @param without the Quarkus extensions left out (images/build.sh --without)
+ * @param without the parts of the service left out (images/build.sh --without)
  */
 public record ServiceBuild(String variant, boolean aot, List<Extension> without) {
 
-    /** The extensions images/build.sh can leave out, in the order its tag names them. */
+    /**
+     * What images/build.sh can leave out of the service, in the order its tag names them: two Quarkus extensions,
+     * then three per-request features (each a build-time switch of service/pom.xml's without-* profiles).
+     */
     public enum Extension {
-        metrics, health
+        metrics, health,
+        /** Micrometer's HTTP server binder: a timer per request, by method, URI and status */
+        @JsonProperty("http-metrics") httpMetrics,
+        /** quarkus.http.enable-compression and the CompressionThreshold route that goes with it */
+        compression,
+        /** the HttpErrorRoutes checks every request passes before its endpoint */
+        @JsonProperty("error-routes") errorRoutes;
+
+        /** The name images/build.sh and the image tag use. */
+        public String flag() {
+            return name().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+        }
     }
 
     public ServiceBuild {
@@ -30,7 +47,7 @@ public record ServiceBuild(String variant, boolean aot, List<Extension> without)
     }
 
     String tag() {
-        return variant + (without.isEmpty() ? "" : "-without-" + String.join("-", without.stream().map(Enum::name).toList()))
+        return variant + (without.isEmpty() ? "" : "-without-" + String.join("-", without.stream().map(Extension::flag).toList()))
                 + (aot ? "-aot" : "");
     }
 
@@ -46,7 +63,7 @@ public record ServiceBuild(String variant, boolean aot, List<Extension> without)
         }
         if (!without.isEmpty()) {
             o.add("--without");
-            o.add(String.join(",", without.stream().map(Enum::name).toList()));
+            o.add(String.join(",", without.stream().map(Extension::flag).toList()));
         }
         return o;
     }

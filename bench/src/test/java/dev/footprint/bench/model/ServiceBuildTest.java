@@ -37,6 +37,18 @@ class ServiceBuildTest {
     }
 
     @Test
+    void aPerRequestFeatureIsNamedInKebabCaseInTheFileTheTagAndTheOptions(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("levers.yaml");
+        Files.writeString(file, """
+                targets:
+                  - {name: x, kind: lever, build: {variant: jlink, without: [error-routes, http-metrics, compression]}}
+                """);
+        TargetSpec t = Targets.load(file).get(0);
+        assertEquals("localhost/footprint/service:jlink-without-http-metrics-compression-error-routes", t.image());
+        assertEquals(List.of("--without", "http-metrics,compression,error-routes"), t.build().options());
+    }
+
+    @Test
     void anImageThatIsNotTheBuildsIsAnError(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("levers.yaml");
         Files.writeString(file, """
