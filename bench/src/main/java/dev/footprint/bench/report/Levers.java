@@ -111,7 +111,7 @@ public final class Levers {
     }
 
     /**
-     * The blocks of docs/levers.md: the runs the rows come from, the levers table, and the goals (the Pareto block is
+     * The blocks of docs/levers.md: the runs the rows come from, the levers table, their fixed-rate latency, and the goals (the Pareto block is
      * {@link Pareto}'s).
      *
      * @param levers the rows, each from the newest run that measured it
@@ -148,6 +148,8 @@ public final class Levers {
                     .append(" | ").append(Report.stat(r.summary(), Metric.p99Ms_c50)).append(" |\n");
         }
         blocks.put("levers", md.toString());
+        // the rows whose run had the open-loop phases: latency at a fixed rate, the table memory.md gives the full run
+        blocks.put("levers-latency", Report.latencyTable(levers));
         blocks.put("goals", goals(goals, full, levers, nativeVariants));
         return blocks;
     }

@@ -50,6 +50,21 @@ public final class Fixtures {
         return new Repetition(n, 500 + n, 100 + n, 0, false, true, phases, Arrays.asList(Sample.FIELDS), samples);
     }
 
+    /**
+     * The repetition with the open-loop phases added: p50 1 ms, p99 10 ms per 1,000 req/s of the phase's rate, p99.9
+     * twice that, and {@code errors} failed requests in each.
+     */
+    public static Repetition withFixedRates(Repetition r, long errors) {
+        List<PhaseResult> phases = new ArrayList<>(r.phases());
+        for (Phase p : Phase.FIXED_RATE) {
+            double p99 = 10.0 * p.perSecond() / 1000;
+            phases.add(new PhaseResult(p, 15, 1, 1, 1, 1, 1, 1, 1, new LoadResult(p.perSecond() * 15L, 15, p.perSecond(), 1.0,
+                    p99, errors, 0, null, 3 * p99, 1.0, 2 * p99)));
+        }
+        return new Repetition(r.repetition(), r.startupMs(), r.readyAfterProcessStartMs(), r.oomKills(), r.oomKilled(),
+                r.survived(), phases, r.sampleFields(), r.samples());
+    }
+
     public static TargetResult target(String name, TargetKind kind, List<Repetition> reps) {
         TargetSpec spec = new TargetSpec(name, kind, "localhost/footprint/service:" + name, "/", "/work?kib=256",
                 List.of(), Map.of(), "~10 MB (claim)", null, "test target " + name, null);

@@ -70,6 +70,16 @@ class LeversTest {
     }
 
     @Test
+    void theRowsThatRanTheFixedRatePhasesGetTheirLatency() {
+        TargetResult base = lever("base", null, 60, 100);
+        TargetResult t = Fixtures.target("tiered", TargetKind.lever, List.of(Fixtures.withFixedRates(Fixtures.rep(1, 70, 110, 2000), 0)));
+        String md = Levers.blocks(List.of("20260101-000000"), List.of(base, t), List.of(base, t), "20260101-000000", List.of(),
+                List.of(), GOALS, NATIVE).get("levers-latency");
+        assertTrue(md.contains("| tiered | 2,000 | 1.0 / 10.0 / 20.0 | 1.0 / 50.0 / 100.0 | 1.0 / 2.0 / 4.0 |"), md);
+        assertTrue(!md.contains("| base |"), "a row from a run without the open-loop phases has none: " + md);
+    }
+
+    @Test
     void aRowMeasuredWithOtherSettingsThanTheLeversFileNowGivesSaysSo() {
         TargetResult base = inRun(lever("base", null, 60, 100), "20260102-levers-cold", 3, Results.PageCache.cold);
         TargetResult a = inRun(lever("a", "base", 50, 70), "20260102-levers-cold", 3, Results.PageCache.cold);

@@ -232,15 +232,15 @@ class ReportTest {
 
     @Test
     void theLatencyTableGivesEachRatesPercentilesAndTheWorstRunsFailures() {
-        Results.Repetition a = withFixedRates(Fixtures.rep(1, 10, 20, 100), 0);
-        Results.Repetition b = withFixedRates(Fixtures.rep(2, 10, 20, 100), 7);
+        Results.Repetition a = Fixtures.withFixedRates(Fixtures.rep(1, 10, 20, 100), 0);
+        Results.Repetition b = Fixtures.withFixedRates(Fixtures.rep(2, 10, 20, 100), 7);
         TargetResult t = Fixtures.target("go", TargetKind.peer, List.of(a, b));
         String md = Report.latencyTable(List.of(t, Fixtures.target("old", TargetKind.peer, List.of(Fixtures.rep(1, 10, 20, 100)))));
         assertTrue(md.startsWith("| target | req/s, 50 conn. · of the harness ceiling | 1,000 req/s on /: p50 / p99 / p99.9 ms | "
                 + "5,000 req/s on /: p50 / p99 / p99.9 ms | 200 req/s on /work: p50 / p99 / p99.9 ms |"), md);
         // p50 1 ms, p99 = 10 × the phase's rate in thousands, p99.9 twice that; the second run had 7 failures
         assertTrue(md.contains("| go | 100 | 1.0 / 10.0 / 20.0 (7 failed) | 1.0 / 50.0 / 100.0 (7 failed) | 1.0 / 2.0 / 4.0 (7 failed) |"), md);
-        TargetResult ceiling = Fixtures.target("harness-ceiling", TargetKind.ceiling, List.of(withFixedRates(Fixtures.rep(1, 5, 5, 400), 0)));
+        TargetResult ceiling = Fixtures.target("harness-ceiling", TargetKind.ceiling, List.of(Fixtures.withFixedRates(Fixtures.rep(1, 5, 5, 400), 0)));
         assertTrue(Report.latencyTable(List.of(t, ceiling)).contains("| go | 100 · 25% |"), "beside the ceiling's 400 req/s");
         assertTrue(!md.contains("| old |"), "a run without fixed-rate phases has no row: " + md);
         assertEquals("No fixed-rate phase ran in this run.",
@@ -251,7 +251,7 @@ class ReportTest {
     void untilARunWithFixedRatesIsSearchedTheLatencyTableComesFromTheNewestOneAndSaysSo(@TempDir Path dir) throws Exception {
         ResultStore store = new ResultStore(dir.resolve("results"));
         store.write(Fixtures.target("go", TargetKind.peer, List.of(Fixtures.rep(1, 10, 20, 100))));
-        TargetResult newer = Fixtures.target("go", TargetKind.peer, List.of(withFixedRates(Fixtures.rep(1, 10, 20, 300), 0)));
+        TargetResult newer = Fixtures.target("go", TargetKind.peer, List.of(Fixtures.withFixedRates(Fixtures.rep(1, 10, 20, 300), 0)));
         store.write(new TargetResult(new Results.RunInfo("20260102-000000", "2026-01-02T00:00:00Z", "bench run", newer.run().machine(),
                 newer.run().settings()), newer.target(), newer.image(), newer.repetitions(), newer.summary()));
         Path targets = dir.resolve("targets.yaml");
@@ -265,17 +265,6 @@ class ReportTest {
         Report.write(store, "20260101-000000", dir.resolve("docs"), targets);
         String md = Files.readString(dir.resolve("docs/memory.md"));
         assertTrue(md.contains("From run `20260102-000000`, newer than the tables above") && md.contains("| go | 300 |"), md);
-    }
-
-    private static Results.Repetition withFixedRates(Results.Repetition r, long errors) {
-        List<Results.PhaseResult> phases = new java.util.ArrayList<>(r.phases());
-        for (Phase p : Phase.FIXED_RATE) {
-            double p99 = 10.0 * p.perSecond() / 1000;
-            phases.add(new Results.PhaseResult(p, 15, 1, 1, 1, 1, 1, 1, 1, new LoadResult(p.perSecond() * 15L, 15, p.perSecond(), 1.0,
-                    p99, errors, 0, null, 3 * p99, 1.0, 2 * p99)));
-        }
-        return new Results.Repetition(r.repetition(), r.startupMs(), r.readyAfterProcessStartMs(), r.oomKills(), r.oomKilled(),
-                r.survived(), phases, r.sampleFields(), r.samples());
     }
 
     @Test
