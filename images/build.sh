@@ -55,9 +55,10 @@ fi
 # The Maven properties and the tag suffix that say which extensions were left out.
 maven_without=(); suffix=""
 for e in "${EXTENSIONS[@]}"; do
-  if [[ " ${without[*]} " == *" $e "* ]]; then maven_without+=("-Dwithout-$e"); suffix+="-$e"; fi
+  [[ " ${without[*]} " == *" $e "* ]] || continue
+  maven_without+=("-Dwithout-$e"); suffix+="-$e"
   # application.properties turns compression on and outranks a profile's pom property; a system property outranks it
-  if [[ $e == compression && " ${without[*]} " == *" $e "* ]]; then maven_without+=(-Dquarkus.http.enable-compression=false); fi
+  [[ $e != compression ]] || maven_without+=(-Dquarkus.http.enable-compression=false)
 done
 suffix=${suffix:+-without$suffix}
 

@@ -2,9 +2,8 @@ package dev.footprint.bench.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * How a service image is built: its variant and the images/build.sh options, named directly in a target
@@ -21,17 +20,24 @@ public record ServiceBuild(String variant, boolean aot, List<Extension> without)
      * then three per-request features (each a build-time switch of service/pom.xml's without-* profiles).
      */
     public enum Extension {
-        metrics, health,
+        metrics("metrics"), health("health"),
         /** Micrometer's HTTP server binder: a timer per request, by method, URI and status */
-        @JsonProperty("http-metrics") httpMetrics,
+        httpMetrics("http-metrics"),
         /** quarkus.http.enable-compression and the CompressionThreshold route that goes with it */
-        compression,
+        compression("compression"),
         /** the HttpErrorRoutes checks every request passes before its endpoint */
-        @JsonProperty("error-routes") errorRoutes;
+        errorRoutes("error-routes");
 
-        /** The name images/build.sh and the image tag use. */
+        private final String flag;
+
+        Extension(String flag) {
+            this.flag = flag;
+        }
+
+        /** The name bench/levers.yaml, images/build.sh and the image tag use (Jackson reads and writes it too). */
+        @JsonValue
         public String flag() {
-            return name().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+            return flag;
         }
     }
 

@@ -111,8 +111,8 @@ public final class Levers {
     }
 
     /**
-     * The blocks of docs/levers.md: the runs the rows come from, the levers table, their fixed-rate latency, and the goals (the Pareto block is
-     * {@link Pareto}'s).
+     * The blocks of docs/levers.md: the runs the rows come from, the levers table, their fixed-rate latency, and the
+     * goals (the Pareto block is {@link Pareto}'s).
      *
      * @param levers the rows, each from the newest run that measured it
      * @param everyResult every result of every levers run: a row's baseline is the one from the row's own
