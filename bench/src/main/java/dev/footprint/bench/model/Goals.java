@@ -21,17 +21,30 @@ public final class Goals {
         everyVariant
     }
 
+    /** A goal held to another row of the same run: at least {@code share} of that target's measure. */
+    public record ShareOf(String target, double share) {
+
+        public ShareOf {
+            if (target == null || !(share > 0)) {
+                throw new IllegalArgumentException("atLeastShareOf needs a target and a share above 0");
+            }
+        }
+    }
+
     /**
      * @param per divide the measure by this metric (a ratio), or null
-     * @param atMost the goal: the measure at or below it, or null with {@code aheadOfPeers}
+     * @param atMost the goal: the measure at or below it, or null with {@code aheadOfPeers} or {@code atLeastShareOf}
      * @param aheadOfPeers the goal is a measure above the best peer's
+     * @param atLeastShareOf the goal is a measure of at least this share of one named target's
      */
-    public record Goal(Subject subject, String label, Metric measure, Metric per, Double atMost, boolean aheadOfPeers) {
+    public record Goal(Subject subject, String label, Metric measure, Metric per, Double atMost, boolean aheadOfPeers,
+            ShareOf atLeastShareOf) {
 
         public Goal {
-            if (subject == null || label == null || measure == null || (atMost == null) == !aheadOfPeers) {
-                throw new IllegalArgumentException("a goal needs a subject, a label, a measure and either atMost or aheadOfPeers: "
-                        + label);
+            int kinds = (atMost != null ? 1 : 0) + (aheadOfPeers ? 1 : 0) + (atLeastShareOf != null ? 1 : 0);
+            if (subject == null || label == null || measure == null || kinds != 1) {
+                throw new IllegalArgumentException("a goal needs a subject, a label, a measure and one of atMost, aheadOfPeers, "
+                        + "atLeastShareOf: " + label);
             }
         }
 

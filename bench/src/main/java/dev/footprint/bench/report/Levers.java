@@ -211,6 +211,23 @@ public final class Levers {
                             .append(" | ").append(best.map(b -> String.format(Locale.ROOT, "%.0f (%s, %s)", measure.applyAsDouble(b),
                                     b.target().name(), measuredAs(b))).orElse(""))
                             .append(" |\n");
+                } else if (g.atLeastShareOf() != null) {
+                    Goals.ShareOf of = g.atLeastShareOf();
+                    Optional<TargetResult> other = full.stream().filter(r -> r.target().name().equals(of.target()) && !r.summary().isEmpty())
+                            .findFirst();
+                    if (other.isEmpty()) {
+                        continue;
+                    }
+                    double theirs = measure.applyAsDouble(other.get());
+                    double share = measure.applyAsDouble(v) / theirs;
+                    Optional<TargetResult> best = best(levers, leverPrefix(nativeExecutable.test(v)), measure, true);
+                    md.append("| ").append(what).append(String.format(Locale.ROOT, " | ≥ %.2f× %s's (%,.0f) | %,.0f (%.2f×) | ",
+                                    of.share(), of.target(), theirs, measure.applyAsDouble(v), share))
+                            .append(share >= of.share() ? "met" : String.format(Locale.ROOT, "missed by %.2f× (%.0f%%)",
+                                    of.share() - share, (of.share() - share) / of.share() * 100))
+                            .append(" | ").append(best.map(b -> String.format(Locale.ROOT, "%,.0f (%s, %s)", measure.applyAsDouble(b),
+                                    b.target().name(), measuredAs(b))).orElse(""))
+                            .append(" |\n");
                 } else {
                     md.append(row(what, "≤ " + Report.fmt(g.atMost(), g.atMost() == Math.rint(g.atMost()) ? 0 : 1) + unit,
                             measure.applyAsDouble(v), g.atMost(), unit, closest(levers, leverPrefix(nativeExecutable.test(v)), measure, unit)));

@@ -79,7 +79,7 @@ public final class Overlays {
             Path source = store.runDir(id).resolve(measured + ".json");
             String yaml;
             if (r.needs() != null && r.needs().neededBytes() > 0) {
-                Sized sized = sized(variant, r, soaks);
+                Sized sized = sized(variant, r, soaks, options(v, r));
                 yaml = needsPatch(v, r, source, sized);
                 needsRows.append("| ").append(variant).append(" | ").append(measured).append(" | ")
                         .append(r.needs().neededBytes() >> 20).append(" Mi | ").append(sized.limitMib()).append(" Mi | ")
@@ -132,7 +132,8 @@ public final class Overlays {
 
     /**
      * An overlay sized by the needed limit: the limit from it with headroom; the request from the p95 working set the
-     * soak measured at that limit, or, until a soak has run at it, from the needed-limit confirmations' loaded phases.
+     * soak measured at that limit with these memory options, or, until a soak has run so, from the needed-limit
+     * confirmations' loaded phases. A soak under other options (C1 only, before 2026-12-06) does not size it.
      *
      * @param from where the p95 came from, for the overlay's comment and the docs' table
      */
@@ -143,14 +144,14 @@ public final class Overlays {
         return roundUp(Math.max(neededMib * NEEDS_HEADROOM, neededMib + NEEDS_MIN_HEADROOM_MIB));
     }
 
-    static Sized sized(String variant, TargetResult r, List<SoakResults.Outcome> soaks) {
+    static Sized sized(String variant, TargetResult r, List<SoakResults.Outcome> soaks, String options) {
         long limit = needsLimit(r.needs().neededBytes() >> 20);
         // a variant that cannot be measured here (jvm-alpine) runs as the target it was sized from, so that one's soak sizes it
         String soaked = variant;
-        SoakResults.Outcome soak = soakAt(variant, limit, soaks);
+        SoakResults.Outcome soak = soakAt(variant, limit, options, soaks);
         if (soak == null) {
             soaked = r.target().name();
-            soak = soakAt(soaked, limit, soaks);
+            soak = soakAt(soaked, limit, options, soaks);
         }
         if (soak != null) {
             double p95 = soak.p95WorkingSetBytes() / Summary.MIB;
@@ -160,11 +161,12 @@ public final class Overlays {
         return new Sized(limit, roundUp(p95), p95, "provisional: the needed-limit confirmations (no soak at " + limit + " MiB yet)");
     }
 
-    /** The newest soak of {@code variant} at this very limit, or null. */
-    private static SoakResults.Outcome soakAt(String variant, long limitMib, List<SoakResults.Outcome> soaks) {
+    /** The newest soak of {@code variant} at this very limit and these options, or null. */
+    private static SoakResults.Outcome soakAt(String variant, long limitMib, String options, List<SoakResults.Outcome> soaks) {
         SoakResults.Outcome soak = null;
         for (SoakResults.Outcome o : soaks) {
-            if (o.variant().equals(variant) && o.limitBytes() >> 20 == limitMib && o.p95WorkingSetBytes() != null) {
+            if (o.variant().equals(variant) && o.limitBytes() >> 20 == limitMib && java.util.Objects.equals(o.memoryOptions(), options)
+                    && o.p95WorkingSetBytes() != null) {
                 soak = o;
             }
         }

@@ -145,6 +145,21 @@ class LeversTest {
         assertTrue(line(md, "| distroless: peak at 200 connections / idle |").contains("| 1.50× | met |"), md);
     }
 
+    @Test
+    void aShareGoalIsHeldToTheNamedTargetOfTheSameRun() {
+        TargetResult go = Fixtures.target("go-nethttp", TargetKind.peer, List.of(Fixtures.rep(1, 2, 9, 60000)));
+        TargetResult jlink = Fixtures.target("jlink", TargetKind.variant, List.of(Fixtures.rep(1, 36, 45, 57000)));
+        TargetResult nativeRow = Fixtures.target("native", TargetKind.variant, List.of(Fixtures.rep(1, 8, 20, 21000)));
+
+        String md = Levers.goals(GOALS, List.of(go, jlink, nativeRow), List.of(), NATIVE);
+
+        assertTrue(line(md, "| jlink: req/s at 50 connections against Go |")
+                .contains("| ≥ 0.90× go-nethttp's (60,000) | 57,000 (0.95×) | met |"), md);
+        assertTrue(line(md, "| native: req/s at 50 connections against Go |").contains("| 21,000 (0.35×) | missed by 0.55× (61%) |"), md);
+        // a run without Go has nothing to hold the variants to: no row rather than a made-up verdict
+        assertTrue(Levers.goals(GOALS, List.of(jlink, nativeRow), List.of(), NATIVE).lines().noneMatch(l -> l.contains("against Go")));
+    }
+
     private static String line(String md, String prefix) {
         return md.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow(() -> new AssertionError("no row " + prefix));
     }

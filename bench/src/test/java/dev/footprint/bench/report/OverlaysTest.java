@@ -95,7 +95,7 @@ class OverlaysTest {
     @Test
     void withoutASoakAtTheLimitTheRequestIsProvisionalFromTheConfirmations() {
         // the fixture's samples: idle at 10 MiB, then c50 at 30 MiB; the p95 of the loaded phases is 30
-        Overlays.Sized s = Overlays.sized("native", nativeWithNeeds(), List.of());
+        Overlays.Sized s = Overlays.sized("native", nativeWithNeeds(), List.of(), "-Xmx32m");
         assertEquals(64, s.limitMib());
         assertEquals(30.0, s.p95Mib(), 1e-9);
         assertEquals(32, s.requestMib());
@@ -112,10 +112,21 @@ class OverlaysTest {
                 true, "passed", List.of(), 45L << 20, 32L << 20, null);
         SoakResults.Outcome atLimit = new SoakResults.Outcome("native", "i", 64L << 20, "-Xmx32m", 10, 200, 50L << 20, 0.7, 0, true, load,
                 false, "FAILED", List.of(), 41L << 20, 32L << 20, null);
-        Overlays.Sized s = Overlays.sized("native", nativeWithNeeds(), List.of(atOtherLimit, atLimit));
+        Overlays.Sized s = Overlays.sized("native", nativeWithNeeds(), List.of(atOtherLimit, atLimit), "-Xmx32m");
         assertEquals(41.0, s.p95Mib(), 1e-9);
         assertEquals(48, s.requestMib(), "the soak's p95 rounded up, not the provisional 32");
         assertEquals("soak at 64 MiB", s.from());
+    }
+
+    @Test
+    void aSoakUnderOtherMemoryOptionsDoesNotSizeTheRequest() {
+        // the JVM images' C1-only soak at 200 MiB says nothing of the same limit under full tiered compilation
+        LoadResult load = new LoadResult(1000, 600, 1.7, 5, 50, 0, 0, null);
+        SoakResults.Outcome otherOptions = new SoakResults.Outcome("native", "i", 64L << 20, "-Xmx64m", 10, 200, 50L << 20, 0.7, 0, true,
+                load, true, "passed", List.of(), 41L << 20, 48L << 20, null);
+        Overlays.Sized s = Overlays.sized("native", nativeWithNeeds(), List.of(otherOptions), "-Xmx32m");
+        assertTrue(s.from().startsWith("provisional"), s.from());
+        assertEquals(32, s.requestMib(), "from the confirmations, not the other options' soak");
     }
 
     @Test
@@ -125,12 +136,12 @@ class OverlaysTest {
         LoadResult load = new LoadResult(1000, 600, 1.7, 5, 50, 0, 0, null);
         SoakResults.Outcome slimSoak = new SoakResults.Outcome("native", "i", 64L << 20, "", 10, 200, 50L << 20, 0.7, 0, true, load,
                 true, "passed", List.of(), 41L << 20, 48L << 20, null);
-        Overlays.Sized s = Overlays.sized("jvm-alpine", slim, List.of(slimSoak));
+        Overlays.Sized s = Overlays.sized("jvm-alpine", slim, List.of(slimSoak), "");
         assertEquals(48, s.requestMib());
         assertEquals("native's soak at 64 MiB", s.from());
         SoakResults.Outcome ownSoak = new SoakResults.Outcome("jvm-alpine", "i", 64L << 20, "", 10, 200, 50L << 20, 0.7, 0, true, load,
                 true, "passed", List.of(), 55L << 20, 48L << 20, null);
-        assertEquals("soak at 64 MiB", Overlays.sized("jvm-alpine", slim, List.of(slimSoak, ownSoak)).from(), "its own soak first");
+        assertEquals("soak at 64 MiB", Overlays.sized("jvm-alpine", slim, List.of(slimSoak, ownSoak), "").from(), "its own soak first");
     }
 
     @Test
