@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -90,6 +91,11 @@ public class RunCommand implements Callable<Integer> {
             + "Default: on; --no-locked-down runs each image as it is")
     boolean lockedDown;
 
+    @Option(names = "--warmup-seconds", description = "GET the measured path at 50 connections this long before the c50 "
+            + "phase (its errors judged, not its speed): a JIT compiles the hot path then, so c50 and c200 measure compiled code rather than the "
+            + "first seconds under load; 0: no warm-up, as runs before 2026-12-06. Default 15; 3 with --quick")
+    Integer warmupSeconds;
+
     @Option(names = "--needs", description = "After each target's repetitions at --memory, search for its needed limit: "
             + "the smallest memory limit at which it still passes the phases (NeededLimit), and confirm it")
     boolean needs;
@@ -151,8 +157,13 @@ public class RunCommand implements Callable<Integer> {
         }
         List<String> runFlags = lockedDown ? LockedDown.flags(LockedDown.FILE) : List.of();
         Settings settings = quick
-                ? new Settings(memoryBytes, cpus, reps, 3, 5, 1000, 3, 100, true, pageCache, server, generator, 120, 600, runFlags, 3)
-                : new Settings(memoryBytes, cpus, reps, 10, 15, 10_000, 10, 100, false, pageCache, server, generator, 120, 600, runFlags, 15);
+                ? new Settings(memoryBytes, cpus, reps, 3, 5, 1000, 3, 100, true, pageCache, server, generator, 120, 600, runFlags, 3,
+                        warmupSeconds != null ? warmupSeconds : 3)
+                : new Settings(memoryBytes, cpus, reps, 10, 15, 10_000, 10, 100, false, pageCache, server, generator, 120, 600, runFlags, 15,
+                        warmupSeconds != null ? warmupSeconds : 15);
+        if (settings.warmupSeconds() < 0) {
+            throw new ParameterException(spec.commandLine(), "--warmup-seconds must be 0 or more, not " + settings.warmupSeconds());
+        }
         if (pageCache == Results.PageCache.cold && !Files.isWritable(Runner.DROP_CACHES)) {
             throw new ParameterException(spec.commandLine(), "--page-cache cold drops the kernel's page cache before every "
                     + "container and needs root (" + Runner.DROP_CACHES + " is not writable); run as root or use --page-cache warm");
@@ -167,6 +178,12 @@ public class RunCommand implements Callable<Integer> {
                     + earlierFlags.get() + ", this sitting would use " + runFlags
                     + ": extend it with " + (earlierFlags.get().isEmpty() ? "--no-locked-down" : "--locked-down")
                     + ", or use another --run-id");
+        }
+        OptionalInt earlierWarmup = store.readAny(id).stream().mapToInt(r -> r.run().settings().warmupSeconds()).findFirst();
+        if (earlierWarmup.isPresent() && earlierWarmup.getAsInt() != settings.warmupSeconds()) {
+            throw new ParameterException(spec.commandLine(), "run " + id + " warmed its targets up for " + earlierWarmup.getAsInt()
+                    + " s before c50, this sitting would for " + settings.warmupSeconds() + " s: extend it with --warmup-seconds "
+                    + earlierWarmup.getAsInt() + ", or use another --run-id");
         }
         if (parseOnly) {
             return 0;

@@ -35,7 +35,7 @@ import dev.footprint.memory.CgroupMemory;
 
 /**
  * One repetition for one target: a fresh container, time to its first 200, then the phases idle,
- * 50 connections, 200 connections, the allocation endpoint, cool-down, with memory sampled
+ * a warm-up at 50 connections, 50 connections, 200 connections, the allocation endpoint, cool-down, with memory sampled
  * throughout and the container's CPU and the kernel's memory peak recorded per phase.
  */
 public final class Runner {
@@ -66,13 +66,14 @@ public final class Runner {
     }
 
     /** The phases after startup, in the order they run. */
-    private static final List<Phase> MEASURED = List.of(Phase.idle, Phase.c50, Phase.c200, Phase.work, Phase.rate1k, Phase.rate5k,
+    private static final List<Phase> MEASURED = List.of(Phase.idle, Phase.warmup, Phase.c50, Phase.c200, Phase.work, Phase.rate1k, Phase.rate5k,
             Phase.workRate, Phase.cooldown);
 
     /** How long a phase runs; the allocation phase is bound by a count, and this is its usual length. */
     static long plannedSeconds(Settings s, Phase p) {
         return switch (p) {
             case idle -> s.idleSeconds();
+            case warmup -> s.warmupSeconds();
             case c50, c200 -> s.loadSeconds();
             case cooldown -> s.cooldownSeconds();
             case work -> 10;
@@ -121,13 +122,15 @@ public final class Runner {
                 double readyAfterStart = Duration.between(engine.startedAt(container), firstResponseAt).toNanos() / 1e6;
                 phases.add(meter.end(null));
                 for (Phase phase : MEASURED) {
-                    if (phase.onWorkPath() && target.workPath() == null || Phase.FIXED_RATE.contains(phase) && s.fixedRateSeconds() <= 0) {
+                    if (phase.onWorkPath() && target.workPath() == null || Phase.FIXED_RATE.contains(phase) && s.fixedRateSeconds() <= 0
+                            || phase == Phase.warmup && s.warmupSeconds() <= 0) {
                         continue;
                     }
                     progress.phase(phase.name(), plannedSeconds(s, phase));
                     meter.begin(phase);
                     LoadResult load = switch (phase) {
                         case idle -> pause(s.idleSeconds());
+                        case warmup -> generators.wrk().run(base + target.path(), 50, Duration.ofSeconds(s.warmupSeconds()));
                         case c50 -> generators.wrk().run(base + target.path(), 50, Duration.ofSeconds(s.loadSeconds()));
                         case c200 -> generators.wrk().run(base + target.path(), 200, Duration.ofSeconds(s.loadSeconds()));
                         case work -> generators.hey().run(base + target.workPath(), 50, s.workRequests(), Duration.ofSeconds(s.workTimeoutSeconds()));

@@ -25,6 +25,7 @@ public enum Metric {
     peakThreads(Unit.COUNT, "threads, largest sample at 200 connections or during /work"),
     startupMs(Unit.MS_WHOLE, "from the bench's run to the first 200"),
     readyAfterProcessStartMs(Unit.MS_WHOLE, "from the container's process start (the engine's StartedAt) to the first 200"),
+    rps_warmup(Unit.RPS, "req/s in the warm-up: 50 connections, the first seconds under load"),
     rps_c50(Unit.RPS, "req/s at 50 connections"),
     p50Ms_c50(Unit.MS, "median latency at 50 connections"),
     p99Ms_c50(Unit.MS, "99th percentile latency at 50 connections"),

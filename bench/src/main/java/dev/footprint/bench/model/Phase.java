@@ -7,6 +7,11 @@ public enum Phase {
     /** From {@code run} to the first 200: sampling starts with the container. */
     startup,
     idle,
+    /**
+     * 50 connections on the measured path before c50, for the run's warm-up time: a JIT compiles the hot path
+     * here, so c50 and c200 measure compiled code. The needed-limit search judges its errors, not its speed.
+     */
+    warmup,
     /** 50 connections on the measured path, for a fixed time. */
     c50,
     /** 200 connections on the measured path, for a fixed time. */

@@ -21,11 +21,12 @@ public final class Results {
      * @param workTimeoutSeconds the bound on the count-bound /work phase
      * @param runFlags container-engine flags every target ran with beyond the limits and pinning: the locked-down
      *        flags (images/locked-down.args) with --locked-down; empty in results written before the option
+     * @param warmupSeconds the warm-up phase's length before c50; 0 (none) in results written before 2026-12-06
      */
     public record Settings(long memoryLimitBytes, double cpus, int repetitions, int idleSeconds, int loadSeconds,
             int workRequests, int cooldownSeconds, int sampleIntervalMs, boolean quick, PageCache pageCache,
             String serverCpus, String generatorCpus, int startupSeconds, int workTimeoutSeconds, List<String> runFlags,
-            int fixedRateSeconds) {
+            int fixedRateSeconds, int warmupSeconds) {
 
         public Settings {
             // Results written before the option existed: the bench never dropped the cache then.
@@ -33,6 +34,15 @@ public final class Results {
             startupSeconds = startupSeconds > 0 ? startupSeconds : 120;
             workTimeoutSeconds = workTimeoutSeconds > 0 ? workTimeoutSeconds : 600;
             runFlags = runFlags == null ? List.of() : List.copyOf(runFlags);
+        }
+
+        public Settings(long memoryLimitBytes, double cpus, int repetitions, int idleSeconds, int loadSeconds,
+                int workRequests, int cooldownSeconds, int sampleIntervalMs, boolean quick, PageCache pageCache,
+                String serverCpus, String generatorCpus, int startupSeconds, int workTimeoutSeconds, List<String> runFlags,
+                int fixedRateSeconds) {
+            this(memoryLimitBytes, cpus, repetitions, idleSeconds, loadSeconds, workRequests, cooldownSeconds,
+                    sampleIntervalMs, quick, pageCache, serverCpus, generatorCpus, startupSeconds, workTimeoutSeconds, runFlags,
+                    fixedRateSeconds, 0);
         }
 
         public Settings(long memoryLimitBytes, double cpus, int repetitions, int idleSeconds, int loadSeconds,
@@ -58,12 +68,13 @@ public final class Results {
         public Settings withMemory(long bytes) {
             return new Settings(bytes, cpus, repetitions, idleSeconds, loadSeconds, workRequests, cooldownSeconds,
                     sampleIntervalMs, quick, pageCache, serverCpus, generatorCpus, startupSeconds, workTimeoutSeconds, runFlags,
-                    fixedRateSeconds);
+                    fixedRateSeconds, warmupSeconds);
         }
 
         public Settings withWorkTimeout(int seconds) {
             return new Settings(memoryLimitBytes, cpus, repetitions, idleSeconds, loadSeconds, workRequests, cooldownSeconds,
-                    sampleIntervalMs, quick, pageCache, serverCpus, generatorCpus, startupSeconds, seconds, runFlags, fixedRateSeconds);
+                    sampleIntervalMs, quick, pageCache, serverCpus, generatorCpus, startupSeconds, seconds, runFlags, fixedRateSeconds,
+                    warmupSeconds);
         }
 
         /**
@@ -72,13 +83,17 @@ public final class Results {
          */
         public Settings confirmation(long bytes) {
             return new Settings(bytes, cpus, repetitions, idleSeconds, loadSeconds, workRequests, cooldownSeconds,
-                    sampleIntervalMs, quick, pageCache, serverCpus, generatorCpus, startupSeconds, workTimeoutSeconds, runFlags, 0);
+                    sampleIntervalMs, quick, pageCache, serverCpus, generatorCpus, startupSeconds, workTimeoutSeconds, runFlags, 0,
+                    warmupSeconds);
         }
 
-        /** These settings with the short phases of a probe of the needed-limit search (no open-loop phases). */
+        /**
+         * These settings with the short phases of a probe of the needed-limit search (no open-loop phases); a probe
+         * and the 256 MiB reference it is held to warm up alike, for as long as a probe's loaded phase.
+         */
         public Settings probe(long bytes) {
             return new Settings(bytes, cpus, 1, 3, 5, 1000, 3, sampleIntervalMs, true, pageCache, serverCpus,
-                    generatorCpus, 30, 60, runFlags, 0);
+                    generatorCpus, 30, 60, runFlags, 0, Math.min(warmupSeconds, 5));
         }
     }
 

@@ -41,6 +41,7 @@ public final class Summary {
         put(s, Metric.peakThreads, reps, r -> Math.max(phase(r, Phase.c200).threadsMax(), phase(r, Phase.work).threadsMax()));
         put(s, Metric.startupMs, reps, Repetition::startupMs);
         put(s, Metric.readyAfterProcessStartMs, reps, Repetition::readyAfterProcessStartMs);
+        put(s, Metric.rps_warmup, reps, r -> load(r, Phase.warmup).requestsPerSecond());
         for (Phase p : Phase.LOADED) {
             put(s, Metric.rps(p), reps, r -> load(r, p).requestsPerSecond());
             put(s, Metric.p50(p), reps, r -> load(r, p).p50Ms());

@@ -67,7 +67,12 @@ public final class Report {
                 BitmapEncoder.saveBitmap(neededLimits(byNeeds(ordered)), charts.resolve("needed-limit").toString(), BitmapFormat.PNG);
             }
             Map<String, String> blocks = blocks(id, ordered, store.runDir(id), notYetMeasured(store, id, ordered, targets));
-            if (!hasFixedRates(ordered)) {
+            if (hasFixedRates(ordered)) {
+                String elsewhere = latencyElsewhere(store, id, ordered, targets);
+                if (!elsewhere.isEmpty()) {
+                    blocks.put("latency", blocks.get("latency").strip() + "\n\n" + elsewhere + "\n");
+                }
+            } else {
                 // until a run with the fixed-rate phases is searched, its latencies come from the newest one that has them,
                 // newest first, each run read once
                 List<String> newer = store.runs().stream().filter(n -> !n.endsWith("-quick") && n.compareTo(id) > 0).toList();
@@ -181,6 +186,40 @@ public final class Report {
         return lines.isEmpty() ? "" : "| target of bench/targets.yaml not in this run | |\n|---|---|\n" + String.join("\n", lines) + "\n";
     }
 
+    /**
+     * The fixed-rate latencies of the targets of bench/targets.yaml this run has no result for, each from the newest
+     * other run that measured it at fixed rates: one table per run, beside that run's harness ceiling, apart from this
+     * run's table since its settings and sitting differ.
+     */
+    static String latencyElsewhere(ResultStore store, String id, List<TargetResult> results, List<TargetSpec> file) {
+        Set<String> missing = new java.util.LinkedHashSet<>();
+        file.stream().filter(TargetSpec::measured).map(TargetSpec::name)
+                .filter(n -> results.stream().noneMatch(r -> r.target().name().equals(n))).forEach(missing::add);
+        List<String> runs = store.runs().stream().filter(n -> !n.equals(id) && !n.endsWith("-quick")).toList();
+        StringBuilder md = new StringBuilder();
+        for (int i = runs.size() - 1; i >= 0 && !missing.isEmpty(); i--) {
+            Path dir = store.runDir(runs.get(i));
+            if (missing.stream().noneMatch(n -> Files.exists(dir.resolve(n + ".json")))) {
+                continue; // read a run's files only where it measured one of them
+            }
+            List<TargetResult> there = store.read(runs.get(i));
+            List<TargetResult> shown = new ArrayList<>(there.stream()
+                    .filter(r -> missing.contains(r.target().name()) && hasFixedRates(r)).toList());
+            if (shown.isEmpty()) {
+                continue;
+            }
+            shown.forEach(r -> missing.remove(r.target().name()));
+            there.stream().filter(r -> r.target().kind() == TargetKind.ceiling && hasFixedRates(r) && !shown.contains(r))
+                    .findFirst().ifPresent(shown::add);
+            Path report = dir.resolve("report/memory.md");
+            md.append("Not in this run, from run `").append(runs.get(i)).append("`, by its own settings and on its own day ([")
+                    .append(Files.exists(report) ? "its report" : "its results").append("](../")
+                    .append(Files.exists(report) ? report : dir).append(")): compare these rows with each other, not with the table above.\n\n")
+                    .append(latencyTable(order(shown, file))).append("\n");
+        }
+        return md.toString().strip();
+    }
+
     /** The blocks of docs/memory.md, by name, in the order a report without its page gives them. */
     static Map<String, String> blocks(String id, List<TargetResult> results, Path runDir, String notYet) {
         RunInfo run = results.stream().map(TargetResult::run).filter(Objects::nonNull).findFirst().orElseThrow();
@@ -222,7 +261,10 @@ public final class Report {
         md.append(s.runFlags().isEmpty()
                 ? "| container flags | none: each image as it is (a writable root, the engine's default capabilities, the image's user) |\n"
                 : "| container flags | locked down (images/locked-down.args): `" + String.join(" ", s.runFlags()) + "` |\n");
-        md.append("| phases | idle ").append(s.idleSeconds()).append(" s; 50 connections ").append(s.loadSeconds())
+        md.append("| phases | idle ").append(s.idleSeconds()).append(" s; ")
+                .append(s.warmupSeconds() > 0 ? "warm-up at 50 connections " + s.warmupSeconds() + " s (its speed not judged, not the c50 figure); "
+                        : "no warm-up (c50 is the first load after idle, while a JIT still compiles); ")
+                .append("50 connections ").append(s.loadSeconds())
                 .append(" s; 200 connections ").append(s.loadSeconds()).append(" s; /work?kib=256 at 50 connections, ")
                 .append(s.workRequests()).append(" requests; ")
                 .append(s.fixedRateSeconds() > 0 ? "open loop " + s.fixedRateSeconds() + " s each at 1,000 and 5,000 req/s on / and 200 req/s "

@@ -48,6 +48,28 @@ class RunCommandTest {
     }
 
     @Test
+    void aSittingThatWouldWarmUpOtherwiseThanItsRunIsRefused(@TempDir Path results) {
+        // a run written before the warm-up existed (0 s), extended by a sitting with the default 15 s
+        TargetResult go = Fixtures.target("go-nethttp", TargetKind.peer, List.of(Fixtures.rep(1, 5, 8, 1000)));
+        new ResultStore(results).write(go);
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new RunCommand()).setErr(new PrintWriter(err));
+        String[] common = {"--parse-only", "--no-locked-down", "--page-cache", "warm", "--results", results.toString(),
+                "--image", "localhost/footprint/peer-go-nethttp", "--name", "go-nethttp"};
+        assertEquals(2, cli.execute(with(common, "--run-id", go.run().runId())), err.toString());
+        assertTrue(err.toString().contains("run " + go.run().runId() + " warmed its targets up for 0 s before c50, this sitting "
+                + "would for 15 s: extend it with --warmup-seconds 0"), err.toString());
+        assertEquals(0, cli.execute(with(common, "--run-id", go.run().runId(), "--warmup-seconds", "0")), err.toString());
+        assertEquals(0, cli.execute(with(common, "--run-id", "20260102-000000")), err.toString());
+        assertEquals(2, cli.execute(with(common, "--run-id", "20260102-000000", "--warmup-seconds", "-1")));
+        assertTrue(err.toString().contains("--warmup-seconds must be 0 or more, not -1"), err.toString());
+    }
+
+    private static String[] with(String[] args, String... more) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(more)).toArray(String[]::new);
+    }
+
+    @Test
     void targetsRunLockedDownUnlessTheSittingSaysOtherwise() {
         RunCommand byDefault = new RunCommand();
         new CommandLine(byDefault).parseArgs("--targets", "go-nethttp");

@@ -186,6 +186,27 @@ class NeedsRunTest {
         assertTrue(ran.stream().allMatch(s -> s.fixedRateSeconds() == 0), "no run of the search had the fixed-rate phases");
     }
 
+    @Test
+    void everyRunOfTheSearchWarmsUpAsTheRunsItIsComparedWith() {
+        Settings warmed = new Settings(256 * MIB, 1, 3, 10, 15, 10_000, 10, 100, false, Results.PageCache.cold, "1", "0", 120, 600,
+                List.of(), 15, 15);
+        List<Settings> ran = new ArrayList<>();
+        Bracketed.Trial trial = (target, s, keepGoing) -> {
+            ran.add(s);
+            return Fixtures.loaded(s.memoryLimitBytes() >= 128 * MIB ? 1000 : 100, 50, 0, false);
+        };
+        List<Repetition> atReference = List.of(Fixtures.loaded(1000, 50, 0, false), Fixtures.loaded(1000, 50, 0, false),
+                Fixtures.loaded(1000, 50, 0, false));
+        new NeedsRun(trial, warmed, progress).measure(TARGET, atReference, 32 * MIB, 0);
+        // probes and the 256 MiB references beside them are short runs, warmed up as long as their loaded phases;
+        // confirmations are held to the run's repetitions, so they warm up as those did
+        List<Settings> probes = ran.stream().filter(Settings::quick).toList();
+        List<Settings> confirmations = ran.stream().filter(s -> !s.quick()).toList();
+        assertFalse(probes.isEmpty() || confirmations.isEmpty(), ran.toString());
+        assertTrue(probes.stream().allMatch(s -> s.warmupSeconds() == 5 && s.loadSeconds() == 5), probes.toString());
+        assertTrue(confirmations.stream().allMatch(s -> s.warmupSeconds() == 15), confirmations.toString());
+    }
+
     private Needs search(IntToDoubleFunction host, DoubleUnaryOperator memory) {
         return search((run, s) -> host.applyAsDouble(run), memory);
     }

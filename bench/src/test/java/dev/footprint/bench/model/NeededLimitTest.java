@@ -151,6 +151,20 @@ class NeededLimitTest {
     }
 
     @Test
+    void aWarmUpFailsOnAFailedRequestButNotOnItsSpeedOrItsSlowestRequest() {
+        Reference ref = Reference.of(256 * MIB, List.of(rep(2000, 100, 0, false)));
+        // a JIT compiling the path: a tenth of c50's rate and a 3 s request, as a cold JVM at a tight limit may serve
+        PhaseResult compiling = new PhaseResult(Phase.warmup, 15, MIB, MIB, MIB, MIB, MIB, MIB, 10,
+                new LoadResult(3000, 15, 200, 40, 900, 0, 0, null, 3000.0, 5.0));
+        assertTrue(NeededLimit.judge(compiling, ref).pass(), NeededLimit.judge(compiling, ref).why());
+        PhaseResult failing = new PhaseResult(Phase.warmup, 15, MIB, MIB, MIB, MIB, MIB, MIB, 10,
+                new LoadResult(3000, 15, 200, 40, 900, 2, 0, "read 2", 3000.0, 5.0));
+        assertTrue(NeededLimit.judge(failing, ref).why().startsWith("warmup: 2 errors"), NeededLimit.judge(failing, ref).why());
+        PhaseResult sameAtC50 = new PhaseResult(Phase.c50, 15, MIB, MIB, MIB, MIB, MIB, MIB, 10, compiling.load());
+        assertFalse(NeededLimit.judge(sameAtC50, ref).pass(), "the same figures at c50 fail");
+    }
+
+    @Test
     void speedSharesPutTheRequiredRateAtNinetyPercent() {
         Reference ref = Reference.of(256 * MIB, List.of(rep(2000, 100, 0, false), rep(2000, 100, 0, false)));
         assertEquals(0.9, NeededLimit.speedShares(rep(1800, 100, 0, false), ref).get(Phase.c50), 1e-9);

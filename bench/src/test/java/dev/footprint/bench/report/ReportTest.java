@@ -22,6 +22,7 @@ import dev.footprint.bench.model.Results;
 import dev.footprint.bench.model.Results.TargetResult;
 import dev.footprint.bench.model.TargetKind;
 import dev.footprint.bench.model.TargetSpec;
+import dev.footprint.bench.model.Targets;
 
 class ReportTest {
 
@@ -70,6 +71,18 @@ class ReportTest {
         String md = Report.sittings(List.of(go, remeasured));
         assertTrue(md.contains("| 2026-01-01T00:00:00Z | `bench run --targets all` | go-nethttp |\n"
                 + "| 2026-01-01T03:00:00Z | `bench run --targets native --run-id 20260101-000000` | native |"), md);
+    }
+
+    @Test
+    void aRunSaysWhetherItsC50FigureFollowedAWarmUp() {
+        Results.Settings none = Fixtures.SEARCH;
+        Results.Settings warmed = new Results.Settings(none.memoryLimitBytes(), none.cpus(), none.repetitions(), none.idleSeconds(),
+                none.loadSeconds(), none.workRequests(), none.cooldownSeconds(), none.sampleIntervalMs(), none.quick(),
+                none.pageCache(), none.serverCpus(), none.generatorCpus(), none.startupSeconds(), none.workTimeoutSeconds(),
+                none.runFlags(), 15, 15);
+        assertTrue(Report.settings("r", warmed, Map.of()).contains("| phases | idle 10 s; warm-up at 50 connections 15 s "
+                + "(its speed not judged, not the c50 figure); 50 connections 15 s;"), Report.settings("r", warmed, Map.of()));
+        assertTrue(Report.settings("r", none, Map.of()).contains("| phases | idle 10 s; no warm-up (c50 is the first load after idle"));
     }
 
     @Test
@@ -265,6 +278,33 @@ class ReportTest {
         Report.write(store, "20260101-000000", dir.resolve("docs"), targets);
         String md = Files.readString(dir.resolve("docs/memory.md"));
         assertTrue(md.contains("From run `20260102-000000`, newer than the tables above") && md.contains("| go | 300 |"), md);
+    }
+
+    @Test
+    void targetsNotInTheRunGetTheirLatencyFromTheNewestRunThatMeasuredThemBesideItsCeiling(@TempDir Path dir) throws Exception {
+        ResultStore store = new ResultStore(dir.resolve("results"));
+        // run 20260101-000000: asyncio and its ceiling at fixed rates; node without them
+        store.write(Fixtures.target("asyncio", TargetKind.peer, List.of(Fixtures.withFixedRates(Fixtures.rep(1, 10, 20, 100), 0))));
+        store.write(Fixtures.target("node", TargetKind.peer, List.of(Fixtures.rep(1, 10, 20, 50))));
+        store.write(Fixtures.target("harness-ceiling", TargetKind.ceiling, List.of(Fixtures.withFixedRates(Fixtures.rep(1, 5, 5, 400), 0))));
+        TargetResult go = Fixtures.target("go", TargetKind.peer, List.of(Fixtures.withFixedRates(Fixtures.rep(1, 10, 20, 300), 0)));
+        TargetResult goNow = new TargetResult(new Results.RunInfo("20260102-000000", "2026-01-02T00:00:00Z", "bench run",
+                go.run().machine(), go.run().settings()), go.target(), go.image(), go.repetitions(), go.summary());
+        store.write(goNow);
+        List<TargetSpec> file = Targets.load(Files.writeString(dir.resolve("targets.yaml"), """
+                targets:
+                  - {name: go, kind: peer, image: x}
+                  - {name: asyncio, kind: peer, image: x}
+                  - {name: node, kind: peer, image: x}
+                  - {name: harness-ceiling, kind: ceiling, image: x}
+                """));
+
+        String md = Report.latencyElsewhere(store, "20260102-000000", List.of(goNow), file);
+        assertTrue(md.startsWith("Not in this run, from run `20260101-000000`"), md);
+        assertTrue(md.contains("| asyncio | 100 · 25% |") && md.contains("| harness-ceiling | 400 |"), "beside its own run's ceiling: " + md);
+        assertTrue(!md.contains("| node |") && !md.contains("| go |"), "no row without fixed rates, none for a target in the run: " + md);
+        assertEquals("", Report.latencyElsewhere(store, "20260102-000000", List.of(goNow), file.subList(0, 1)),
+                "every target in the run: nothing to add");
     }
 
     @Test
