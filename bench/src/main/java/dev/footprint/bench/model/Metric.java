@@ -7,6 +7,7 @@ package dev.footprint.bench.model;
  */
 public enum Metric {
     idleMiB(Unit.MIB, "working set, median over the idle phase"),
+    warmupPeakMiB(Unit.MIB, "working set, largest sample in the warm-up (while a JIT compiles), apart from peak50MiB"),
     peak50MiB(Unit.MIB, "working set, largest sample at 50 connections"),
     peak200MiB(Unit.MIB, "working set, largest sample at 200 connections"),
     workPeakMiB(Unit.MIB, "working set, largest sample during /work"),

@@ -89,7 +89,7 @@ public final class Results {
 
         /**
          * These settings with the short phases of a probe of the needed-limit search (no open-loop phases); a probe
-         * and the 256 MiB reference it is held to warm up alike, for as long as a probe's loaded phase.
+         * and the 256 MiB reference it is held to warm up alike: the run's warm-up, at most a probe's 5 s.
          */
         public Settings probe(long bytes) {
             return new Settings(bytes, cpus, 1, 3, 5, 1000, 3, sampleIntervalMs, true, pageCache, serverCpus,

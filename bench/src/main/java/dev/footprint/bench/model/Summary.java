@@ -22,6 +22,7 @@ public final class Summary {
     public static Map<Metric, Stat> of(List<Repetition> reps) {
         Map<Metric, Stat> s = new EnumMap<>(Metric.class);
         put(s, Metric.idleMiB, reps, r -> mib(phase(r, Phase.idle).workingSetMedian()));
+        put(s, Metric.warmupPeakMiB, reps, r -> mib(phase(r, Phase.warmup).workingSetMax()));
         put(s, Metric.peak50MiB, reps, r -> mib(phase(r, Phase.c50).workingSetMax()));
         put(s, Metric.peak200MiB, reps, r -> mib(phase(r, Phase.c200).workingSetMax()));
         put(s, Metric.workPeakMiB, reps, r -> mib(phase(r, Phase.work).workingSetMax()));

@@ -175,7 +175,7 @@ public final class Report {
             }
             String earlier = null;
             for (String run : runs) {
-                if (!run.equals(id) && Files.exists(store.runDir(run).resolve(t.name() + ".json"))) {
+                if (!run.equals(id) && !run.endsWith("-quick") && Files.exists(store.runDir(run).resolve(t.name() + ".json"))) {
                     earlier = run;
                 }
             }
@@ -262,7 +262,7 @@ public final class Report {
                 ? "| container flags | none: each image as it is (a writable root, the engine's default capabilities, the image's user) |\n"
                 : "| container flags | locked down (images/locked-down.args): `" + String.join(" ", s.runFlags()) + "` |\n");
         md.append("| phases | idle ").append(s.idleSeconds()).append(" s; ")
-                .append(s.warmupSeconds() > 0 ? "warm-up at 50 connections " + s.warmupSeconds() + " s (its speed not judged, not the c50 figure); "
+                .append(s.warmupSeconds() > 0 ? "warm-up at 50 connections " + s.warmupSeconds() + " s (failures judged, not speed; not in the c50 figures); "
                         : "no warm-up (c50 is the first load after idle, while a JIT still compiles); ")
                 .append("50 connections ").append(s.loadSeconds())
                 .append(" s; 200 connections ").append(s.loadSeconds()).append(" s; /work?kib=256 at 50 connections, ")

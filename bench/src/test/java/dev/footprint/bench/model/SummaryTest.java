@@ -44,19 +44,20 @@ class SummaryTest {
         assertFalse(s.containsKey(Metric.rps_work));
         assertFalse(s.containsKey(Metric.workPeakMiB));
         assertEquals(10, s.get(Metric.idleMiB).median());
-        assertFalse(s.containsKey(Metric.rps_warmup), "a run without a warm-up has no warm-up figure");
+        assertFalse(s.containsKey(Metric.rps_warmup) || s.containsKey(Metric.warmupPeakMiB), "a run without a warm-up has no warm-up figure");
     }
 
     @Test
     void theWarmUpsReqPerSecondIsKeptApartFromC50s() {
         Repetition r = Fixtures.rep(1, 10, 20, 100);
         List<PhaseResult> phases = new java.util.ArrayList<>(r.phases());
-        phases.add(1, new PhaseResult(Phase.warmup, 15, 12 * Fixtures.MIB, 19 * Fixtures.MIB, 19 * Fixtures.MIB, 0, 0, 0, 20,
+        phases.add(1, new PhaseResult(Phase.warmup, 15, 12 * Fixtures.MIB, 25 * Fixtures.MIB, 25 * Fixtures.MIB, 0, 0, 0, 20,
                 new LoadResult(600, 15, 40, 1, 5, 0, 0, null, 9.0, 5.0)));
         Map<Metric, Stat> s = Summary.of(List.of(new Repetition(1, r.startupMs(), r.readyAfterProcessStartMs(), 0, false, true,
                 phases, r.sampleFields(), r.samples())));
         assertEquals(40, s.get(Metric.rps_warmup).median());
         assertEquals(100, s.get(Metric.rps_c50).median());
         assertEquals(19, s.get(Metric.peak50MiB).median(), "peak at 50 connections is c50's own");
+        assertEquals(25, s.get(Metric.warmupPeakMiB).median(), "the warm-up's peak is kept on its own");
     }
 }

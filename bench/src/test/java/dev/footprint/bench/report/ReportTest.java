@@ -81,7 +81,7 @@ class ReportTest {
                 none.pageCache(), none.serverCpus(), none.generatorCpus(), none.startupSeconds(), none.workTimeoutSeconds(),
                 none.runFlags(), 15, 15);
         assertTrue(Report.settings("r", warmed, Map.of()).contains("| phases | idle 10 s; warm-up at 50 connections 15 s "
-                + "(its speed not judged, not the c50 figure); 50 connections 15 s;"), Report.settings("r", warmed, Map.of()));
+                + "(failures judged, not speed; not in the c50 figures); 50 connections 15 s;"), Report.settings("r", warmed, Map.of()));
         assertTrue(Report.settings("r", none, Map.of()).contains("| phases | idle 10 s; no warm-up (c50 is the first load after idle"));
     }
 
@@ -283,7 +283,8 @@ class ReportTest {
     @Test
     void targetsNotInTheRunGetTheirLatencyFromTheNewestRunThatMeasuredThemBesideItsCeiling(@TempDir Path dir) throws Exception {
         ResultStore store = new ResultStore(dir.resolve("results"));
-        // run 20260101-000000: asyncio and its ceiling at fixed rates; node without them
+        // run 20260101-000000: asyncio, go and their ceiling at fixed rates; node without them
+        store.write(Fixtures.target("go", TargetKind.peer, List.of(Fixtures.withFixedRates(Fixtures.rep(1, 10, 20, 250), 0))));
         store.write(Fixtures.target("asyncio", TargetKind.peer, List.of(Fixtures.withFixedRates(Fixtures.rep(1, 10, 20, 100), 0))));
         store.write(Fixtures.target("node", TargetKind.peer, List.of(Fixtures.rep(1, 10, 20, 50))));
         store.write(Fixtures.target("harness-ceiling", TargetKind.ceiling, List.of(Fixtures.withFixedRates(Fixtures.rep(1, 5, 5, 400), 0))));
@@ -291,6 +292,11 @@ class ReportTest {
         TargetResult goNow = new TargetResult(new Results.RunInfo("20260102-000000", "2026-01-02T00:00:00Z", "bench run",
                 go.run().machine(), go.run().settings()), go.target(), go.image(), go.repetitions(), go.summary());
         store.write(goNow);
+        // a newer run measured asyncio again, without the fixed rates: the older run's row stands
+        TargetResult asyncio = Fixtures.target("asyncio", TargetKind.peer, List.of(Fixtures.rep(1, 10, 20, 77)));
+        store.write(new TargetResult(new Results.RunInfo("20260103-000000", "2026-01-03T00:00:00Z", "bench run",
+                asyncio.run().machine(), asyncio.run().settings()), asyncio.target(), asyncio.image(), asyncio.repetitions(),
+                asyncio.summary()));
         List<TargetSpec> file = Targets.load(Files.writeString(dir.resolve("targets.yaml"), """
                 targets:
                   - {name: go, kind: peer, image: x}
@@ -302,7 +308,8 @@ class ReportTest {
         String md = Report.latencyElsewhere(store, "20260102-000000", List.of(goNow), file);
         assertTrue(md.startsWith("Not in this run, from run `20260101-000000`"), md);
         assertTrue(md.contains("| asyncio | 100 · 25% |") && md.contains("| harness-ceiling | 400 |"), "beside its own run's ceiling: " + md);
-        assertTrue(!md.contains("| node |") && !md.contains("| go |"), "no row without fixed rates, none for a target in the run: " + md);
+        assertTrue(!md.contains("| node |") && !md.contains("| go |") && !md.contains("| asyncio | 77"),
+                "no row without fixed rates, none for a target in the run: " + md);
         assertEquals("", Report.latencyElsewhere(store, "20260102-000000", List.of(goNow), file.subList(0, 1)),
                 "every target in the run: nothing to add");
     }
