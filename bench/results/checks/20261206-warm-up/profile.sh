@@ -5,6 +5,7 @@
 # usage: bench/results/checks/20261206-warm-up/profile.sh [native] [jlink] [go-nethttp]   (all three by default;
 #        root; the images bench/run.sh builds; perf from linux-perf)
 set -euo pipefail
+. "$(dirname "$0")/../../../../tools/lib/usage.sh"
 cd "$(dirname "$0")"
 mapfile -t locked < <(grep -v '^#' ../../../../images/locked-down.args | grep .)
 profile() { # name image env...
@@ -28,11 +29,11 @@ profile() { # name image env...
   podman rm -f footprint-profile >/dev/null
 }
 (($#)) || set -- native jlink go-nethttp
+for name; do [[ $name =~ ^(native|jlink|go-nethttp)$ ]] || usage_error "unknown target $name (native, jlink, go-nethttp)"; done
 for name; do
   case $name in
     native|jlink) profile "$name" "localhost/footprint/service:$name" -e QUARKUS_HTTP_HOST=127.0.0.1 -e QUARKUS_HTTP_PORT=18090 ;;
     go-nethttp) profile go-nethttp localhost/footprint/peer-go-nethttp:latest -e HOST=127.0.0.1 -e PORT=18090 ;;
-    *) echo "profile.sh: unknown target $name (native, jlink, go-nethttp)" >&2; exit 2 ;;
   esac
 done
 perf --version > profile-perf-version.txt
