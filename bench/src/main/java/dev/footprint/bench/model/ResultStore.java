@@ -89,6 +89,11 @@ public final class ResultStore {
         }
     }
 
+    /** {@link #runs} but the --quick ones (RUN-ID ending -quick), whose short phases no table compares with a full run's. */
+    public List<String> fullRuns() {
+        return runs().stream().filter(n -> !n.endsWith("-quick")).toList();
+    }
+
     /** The run given, or when it is null the newest full run ({@link #latest}). */
     public String runOrLatest(String runId) {
         return runId != null ? runId : latest();
@@ -106,7 +111,7 @@ public final class ResultStore {
 
     /** {@link #latest}, where there is one. */
     public Optional<String> newestSearched() {
-        return runs().stream().filter(n -> !n.endsWith("-quick")).filter(this::searched).reduce((a, b) -> b);
+        return fullRuns().stream().filter(this::searched).reduce((a, b) -> b);
     }
 
     private boolean searched(String runId) {

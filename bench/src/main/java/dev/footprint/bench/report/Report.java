@@ -75,7 +75,7 @@ public final class Report {
             } else {
                 // until a run with the fixed-rate phases is searched, its latencies come from the newest one that has them,
                 // newest first, each run read once
-                List<String> newer = store.runs().stream().filter(n -> !n.endsWith("-quick") && n.compareTo(id) > 0).toList();
+                List<String> newer = store.fullRuns().stream().filter(n -> n.compareTo(id) > 0).toList();
                 for (int i = newer.size() - 1; i >= 0; i--) {
                     String n = newer.get(i);
                     List<TargetResult> results = store.read(n);
@@ -164,7 +164,7 @@ public final class Report {
      */
     static String notYetMeasured(ResultStore store, String id, List<TargetResult> results, List<TargetSpec> file) {
         List<String> lines = new ArrayList<>();
-        List<String> runs = store.runs();
+        List<String> runs = store.fullRuns();
         for (TargetSpec t : file) {
             if (results.stream().anyMatch(r -> r.target().name().equals(t.name()))) {
                 continue;
@@ -175,7 +175,7 @@ public final class Report {
             }
             String earlier = null;
             for (String run : runs) {
-                if (!run.equals(id) && !run.endsWith("-quick") && Files.exists(store.runDir(run).resolve(t.name() + ".json"))) {
+                if (!run.equals(id) && Files.exists(store.runDir(run).resolve(t.name() + ".json"))) {
                     earlier = run;
                 }
             }
@@ -195,7 +195,7 @@ public final class Report {
         Set<String> missing = new java.util.LinkedHashSet<>();
         file.stream().filter(TargetSpec::measured).map(TargetSpec::name)
                 .filter(n -> results.stream().noneMatch(r -> r.target().name().equals(n))).forEach(missing::add);
-        List<String> runs = store.runs().stream().filter(n -> !n.equals(id) && !n.endsWith("-quick")).toList();
+        List<String> runs = store.fullRuns().stream().filter(n -> !n.equals(id)).toList();
         StringBuilder md = new StringBuilder();
         for (int i = runs.size() - 1; i >= 0 && !missing.isEmpty(); i--) {
             Path dir = store.runDir(runs.get(i));

@@ -173,15 +173,7 @@ class NeedsRunTest {
         Settings withRates = new Settings(256 * MIB, 1, 3, 10, 15, 10_000, 10, 100, false, Results.PageCache.cold, "1", "0", 120, 600,
                 List.of(), 15);
         List<Settings> ran = new ArrayList<>();
-        // full speed from 128 MiB up, a tenth of it below: the search confirms a limit with full runs
-        Bracketed.Trial trial = (target, s, keepGoing) -> {
-            ran.add(s);
-            return Fixtures.loaded(s.memoryLimitBytes() >= 128 * MIB ? 1000 : 100, 50, 0, false);
-        };
-        List<Repetition> atReference = List.of(Fixtures.loaded(1000, 50, 0, false), Fixtures.loaded(1000, 50, 0, false),
-                Fixtures.loaded(1000, 50, 0, false));
-        Needs n = new NeedsRun(trial, withRates, progress).measure(TARGET, atReference, 32 * MIB, 0);
-        assertEquals(128 * MIB, n.neededBytes());
+        assertEquals(128 * MIB, searchFullSpeedFrom128MiB(withRates, ran).neededBytes());
         assertTrue(ran.stream().anyMatch(s -> !s.quick() && s.loadSeconds() == 15), "full runs confirmed it");
         assertTrue(ran.stream().allMatch(s -> s.fixedRateSeconds() == 0), "no run of the search had the fixed-rate phases");
     }
@@ -191,20 +183,25 @@ class NeedsRunTest {
         Settings warmed = new Settings(256 * MIB, 1, 3, 10, 15, 10_000, 10, 100, false, Results.PageCache.cold, "1", "0", 120, 600,
                 List.of(), 15, 15);
         List<Settings> ran = new ArrayList<>();
-        Bracketed.Trial trial = (target, s, keepGoing) -> {
-            ran.add(s);
-            return Fixtures.loaded(s.memoryLimitBytes() >= 128 * MIB ? 1000 : 100, 50, 0, false);
-        };
-        List<Repetition> atReference = List.of(Fixtures.loaded(1000, 50, 0, false), Fixtures.loaded(1000, 50, 0, false),
-                Fixtures.loaded(1000, 50, 0, false));
-        new NeedsRun(trial, warmed, progress).measure(TARGET, atReference, 32 * MIB, 0);
-        // probes and the 256 MiB references beside them are short runs, warmed up as long as their loaded phases;
+        searchFullSpeedFrom128MiB(warmed, ran);
+        // probes and the 256 MiB references beside them are short runs, warmed up for the run's warm-up, at most 5 s;
         // confirmations are held to the run's repetitions, so they warm up as those did
         List<Settings> probes = ran.stream().filter(Settings::quick).toList();
         List<Settings> confirmations = ran.stream().filter(s -> !s.quick()).toList();
         assertFalse(probes.isEmpty() || confirmations.isEmpty(), ran.toString());
         assertTrue(probes.stream().allMatch(s -> s.warmupSeconds() == 5 && s.loadSeconds() == 5), probes.toString());
         assertTrue(confirmations.stream().allMatch(s -> s.warmupSeconds() == 15), confirmations.toString());
+    }
+
+    /** A search under {@code settings} of a target at full speed from 128 MiB up, a tenth of it below; every run's settings into {@code ran}. */
+    private Needs searchFullSpeedFrom128MiB(Settings settings, List<Settings> ran) {
+        Bracketed.Trial trial = (target, s, keepGoing) -> {
+            ran.add(s);
+            return Fixtures.loaded(s.memoryLimitBytes() >= 128 * MIB ? 1000 : 100, 50, 0, false);
+        };
+        List<Repetition> atReference = List.of(Fixtures.loaded(1000, 50, 0, false), Fixtures.loaded(1000, 50, 0, false),
+                Fixtures.loaded(1000, 50, 0, false));
+        return new NeedsRun(trial, settings, progress).measure(TARGET, atReference, 32 * MIB, 0);
     }
 
     private Needs search(IntToDoubleFunction host, DoubleUnaryOperator memory) {
