@@ -2,6 +2,7 @@ package dev.footprint.bench;
 
 import dev.footprint.bench.cli.ImagesCommand;
 import dev.footprint.bench.cli.LeversReportCommand;
+import dev.footprint.bench.cli.AttributionReportCommand;
 import dev.footprint.bench.cli.NativeBuildCommand;
 import dev.footprint.bench.cli.OverlaysCommand;
 import dev.footprint.bench.cli.ReportCommand;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Command;
  * judged by. cli uses the other three; report and measure use only model; model uses none of them.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = { RunCommand.class, ReportCommand.class, ImagesCommand.class,
-        NativeBuildCommand.class, OverlaysCommand.class, SoakCommand.class, LeversReportCommand.class },
+        NativeBuildCommand.class, OverlaysCommand.class, SoakCommand.class, LeversReportCommand.class,
+        AttributionReportCommand.class },
         description = "Measures container memory of the service's image variants and of peer stacks.")
 public class Bench {
 

@@ -37,6 +37,7 @@ import dev.footprint.bench.model.Summary;
 import dev.footprint.bench.model.TargetKind;
 import dev.footprint.bench.model.TargetSpec;
 import dev.footprint.bench.model.Targets;
+import dev.footprint.bench.model.Variants;
 import dev.footprint.bench.report.Report;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -103,6 +104,12 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--needs-floor", defaultValue = "8m", description = "The smallest limit the search probes. Default: ${DEFAULT-VALUE}")
     String needsFloor;
 
+    @Option(names = "--track-native-memory", description = "Start every target of the service that runs on a JVM with "
+            + TargetSpec.NATIVE_MEMORY_TRACKING + " (through JAVA_TOOL_OPTIONS, beside the image's JDK_JAVA_OPTIONS) and read "
+            + "its NMT summary with jcmd where the bench reads where the memory sits (end of idle, late in c200). NMT's own "
+            + "tables cost memory: such a run attributes memory, its totals are not the main table's")
+    boolean trackNativeMemory;
+
     @Option(names = "--server-cpus", defaultValue = "1", description = "The core(s) the measured container is pinned to "
             + "(--cpuset-cpus), or 'none'. Default: ${DEFAULT-VALUE}")
     String serverCpus;
@@ -146,6 +153,16 @@ public class RunCommand implements Callable<Integer> {
                     "a user's image, measured with --image", null));
         } else {
             targets = Targets.select(Targets.load(targetsFileOption.targetsFile), selectors);
+        }
+        if (trackNativeMemory && (needs || !quick && resultsOption.results.normalize().equals(Path.of("bench/results")))) {
+            // NMT's tables are in what the container holds: neither a needed limit nor the main table is the image's then
+            throw new ParameterException(spec.commandLine(), "--track-native-memory attributes memory and costs some: "
+                    + "give it its own --results (bench/results/attribution) and no --needs");
+        }
+        if (trackNativeMemory) {
+            Set<String> nativeVariants = Variants.load(Targets.matrixBeside(targetsFileOption.targetsFile)).nativeNames();
+            targets = targets.stream().map(t -> t.build() != null && !nativeVariants.contains(t.build().variant())
+                    ? t.trackingNativeMemory() : t).toList();
         }
         long memoryBytes = Bytes.parse(memory);
         int reps = repetitions != null ? repetitions : quick ? 1 : 3;

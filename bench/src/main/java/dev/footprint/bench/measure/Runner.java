@@ -15,6 +15,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
@@ -22,6 +29,7 @@ import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
 import dev.footprint.bench.model.LoadResult;
 import dev.footprint.bench.model.Phase;
+import dev.footprint.bench.model.Residency;
 import dev.footprint.bench.model.Results;
 import dev.footprint.bench.model.Results.CpuUse;
 import dev.footprint.bench.model.Results.MemoryKinds;
@@ -36,7 +44,8 @@ import dev.footprint.memory.CgroupMemory;
 /**
  * One repetition for one target: a fresh container, time to its first 200, then the phases idle,
  * a warm-up at 50 connections, 50 connections, 200 connections, the allocation endpoint, cool-down, with memory sampled
- * throughout and the container's CPU and the kernel's memory peak recorded per phase.
+ * throughout and the container's CPU and the kernel's memory peak recorded per phase, and where the memory sits
+ * ({@link Residency}) at the end of idle and late in c200.
  */
 public final class Runner {
 
@@ -128,6 +137,9 @@ public final class Runner {
                     }
                     progress.phase(phase.name(), plannedSeconds(s, phase));
                     meter.begin(phase);
+                    // where the memory sits under load: read late in c200, while wrk still drives it
+                    ScheduledFuture<Residency> underLoad = phase != Phase.c200 ? null
+                            : SNAPSHOTS.schedule(() -> residency(cgroup, origin, target), s.loadSeconds() * 800L, TimeUnit.MILLISECONDS);
                     LoadResult load = switch (phase) {
                         case idle -> pause(s.idleSeconds());
                         case warmup -> generators.wrk().run(base + target.path(), 50, Duration.ofSeconds(s.warmupSeconds()));
@@ -141,6 +153,11 @@ public final class Runner {
                         case startup, soak -> throw new IllegalStateException("not a measured phase");
                     };
                     PhaseResult result = meter.end(load);
+                    if (phase == Phase.idle) {
+                        result = result.withResidency(residency(cgroup, origin, target));
+                    } else if (underLoad != null) {
+                        result = result.withResidency(await(underLoad));
+                    }
                     phases.add(result);
                     if (!keepGoing.test(result)) {
                         break;
@@ -224,6 +241,35 @@ public final class Runner {
                 in.get(in.size() - 1).workingSet(), max(in, Sample::usage), max(in, Sample::rss), max(in, Sample::pss),
                 max(in, Sample::threads), load, kinds, kernelPeak, cpu);
     }
+
+    /** Where the container's memory sits now; null once it is gone (a phase that killed it is judged elsewhere). */
+    private static Residency residency(CgroupMemory cgroup, long origin, TargetSpec target) {
+        try {
+            return Residencies.read(Path.of("/proc"), cgroup.pids(), (System.nanoTime() - origin) / 1_000_000, target.tracksNativeMemory());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The snapshot taken under load, or null: it failed, or it had not run by the time the phase ended (then it never will). */
+    private static Residency await(ScheduledFuture<Residency> f) {
+        try {
+            return f.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException | CancellationException e) {
+            f.cancel(true);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One thread for the snapshots under load, apart from the pools the load generators' output readers use. */
+    private static final ScheduledExecutorService SNAPSHOTS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "residency");
+        t.setDaemon(true);
+        return t;
+    });
 
     private static LoadResult pause(int seconds) {
         sleep(seconds * 1000L);

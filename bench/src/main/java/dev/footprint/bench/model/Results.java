@@ -108,19 +108,33 @@ public final class Results {
      *        catches what falls between samples: v1 memory.max_usage_in_bytes reset at the phase's start; v2
      *        memory.peak, the peak since the container started; -1 where unknown
      * @param cpu the container's CPU use over the phase, or null in older results
+     * @param residency where the resident memory sat in the phase (idle: at its end; c200: late in it, under load), or
+     *        null for the other phases and in results written before 2026-12-07
      */
     public record PhaseResult(Phase phase, double seconds, long workingSetMedian, long workingSetMax,
             long workingSetLast, long usageMax, long rssMax, long pssMax, long threadsMax, LoadResult load,
-            MemoryKinds kinds, long kernelPeakUsage, CpuUse cpu) {
+            MemoryKinds kinds, long kernelPeakUsage, CpuUse cpu, Residency residency) {
 
         public PhaseResult(Phase phase, double seconds, long workingSetMedian, long workingSetMax, long workingSetLast,
                 long usageMax, long rssMax, long pssMax, long threadsMax, LoadResult load) {
             this(phase, seconds, workingSetMedian, workingSetMax, workingSetLast, usageMax, rssMax, pssMax, threadsMax, load,
-                    null, -1, null);
+                    null, -1, null, null);
+        }
+
+        public PhaseResult(Phase phase, double seconds, long workingSetMedian, long workingSetMax, long workingSetLast,
+                long usageMax, long rssMax, long pssMax, long threadsMax, LoadResult load, MemoryKinds kinds,
+                long kernelPeakUsage, CpuUse cpu) {
+            this(phase, seconds, workingSetMedian, workingSetMax, workingSetLast, usageMax, rssMax, pssMax, threadsMax, load,
+                    kinds, kernelPeakUsage, cpu, null);
         }
 
         public PhaseResult {
             kernelPeakUsage = kernelPeakUsage == 0 ? -1 : kernelPeakUsage;
+        }
+
+        public PhaseResult withResidency(Residency r) {
+            return new PhaseResult(phase, seconds, workingSetMedian, workingSetMax, workingSetLast, usageMax, rssMax, pssMax,
+                    threadsMax, load, kinds, kernelPeakUsage, cpu, r);
         }
     }
 

@@ -49,6 +49,25 @@ public record TargetSpec(String name, TargetKind kind, String image, String path
         return measured() && kind != TargetKind.ceiling;
     }
 
+    /**
+     * Whether the target's JVM tracks its native memory (-XX:NativeMemoryTracking=summary or detail in
+     * JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS), so that jcmd can read its summary.
+     */
+    public boolean tracksNativeMemory() {
+        return java.util.stream.Stream.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS").map(env::get)
+                .anyMatch(v -> v != null && v.matches(".*-XX:NativeMemoryTracking=(summary|detail)\\b.*"));
+    }
+
+    /** This target with the JVM flag that makes it track its native memory, added through JAVA_TOOL_OPTIONS. */
+    public TargetSpec trackingNativeMemory() {
+        Map<String, String> e = new java.util.HashMap<>(env);
+        e.merge("JAVA_TOOL_OPTIONS", NATIVE_MEMORY_TRACKING, (a, b) -> a + " " + b);
+        return new TargetSpec(name, kind, image, path, workPath, command, e, article, notMeasured, description, baseline, caveat, build);
+    }
+
+    /** The flag JVM targets get with bench run --track-native-memory. */
+    public static final String NATIVE_MEMORY_TRACKING = "-XX:NativeMemoryTracking=summary";
+
     public boolean measured() {
         return notMeasured == null || notMeasured.isBlank();
     }

@@ -1,0 +1,201 @@
+package dev.footprint.bench.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.BitmapEncoder.BitmapFormat;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.style.Styler.LegendPosition;
+
+import dev.footprint.bench.model.Phase;
+import dev.footprint.bench.model.Region;
+import dev.footprint.bench.model.Residency;
+import dev.footprint.bench.model.ResultStore;
+import dev.footprint.bench.model.Results.PhaseResult;
+import dev.footprint.bench.model.Results.TargetResult;
+import dev.footprint.bench.model.Summary;
+import dev.footprint.bench.model.Targets;
+
+/**
+ * docs/attribution.md from an attribution run (bench/results/attribution/RUN-ID): where each target's resident
+ * memory sits at idle and under 200 connections, by {@link Region}, and a tracking JVM's NMT summary; medians
+ * over the repetitions. Never edit the output by hand.
+ */
+public final class Attribution {
+
+    /** The two moments the bench reads: the end of idle, and late in the 200-connection phase. */
+    static final List<Phase> MOMENTS = List.of(Phase.idle, Phase.c200);
+
+    private Attribution() {
+    }
+
+    public static void write(Path results, String runId, Path targetsFile, Path docs) {
+        System.setProperty("java.awt.headless", "true");
+        ResultStore store = new ResultStore(results);
+        // an attribution run searches no needed limit: the newest full run, not ResultStore.latest's searched one
+        List<String> full = store.fullRuns();
+        if (runId == null && full.isEmpty()) {
+            throw new IllegalStateException("no attribution run in " + results + " (bench run --track-native-memory --results " + results + ")");
+        }
+        String id = runId != null ? runId : full.get(full.size() - 1);
+        List<TargetResult> ordered = Report.order(store.read(id), Targets.load(targetsFile)).stream()
+                .filter(r -> !r.repetitions().isEmpty()).toList();
+        if (ordered.isEmpty()) {
+            throw new IllegalStateException("run " + id + " in " + results + " has no measured target");
+        }
+        try {
+            Files.createDirectories(docs.resolve("charts"));
+            BitmapEncoder.saveBitmap(chart(ordered), docs.resolve("charts").resolve("attribution").toString(), BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> blocks = new LinkedHashMap<>();
+        blocks.put("attribution-source", "Run `" + id + "` (" + store.runDir(id) + "/), `" + ordered.get(0).run().command() + "`\n");
+        blocks.put("attribution-regions", regionsTable(ordered));
+        blocks.put("attribution-nmt", nativeMemoryTable(ordered));
+        GeneratedBlock.replaceAll(docs.resolve("attribution.md"), "bench/run.sh attribution-report", blocks);
+        System.out.println("wrote " + docs.resolve("attribution.md") + " from " + store.runDir(id));
+    }
+
+    /** The regions any target had resident memory in, in {@link Region}'s order. */
+    static List<Region> regionsIn(List<TargetResult> results) {
+        Set<Region> seen = new LinkedHashSet<>();
+        for (TargetResult r : results) {
+            for (Phase p : MOMENTS) {
+                residencies(r, p).forEach(x -> seen.addAll(x.rss().keySet()));
+            }
+        }
+        return Arrays.stream(Region.values()).filter(seen::contains).toList();
+    }
+
+    /**
+     * One row per target and moment: MiB resident in each region, the anonymous part in brackets where it is not all
+     * of it, from the repetition with the median RSS (so the regions add up to the row's RSS).
+     */
+    static String regionsTable(List<TargetResult> results) {
+        List<Region> regions = regionsIn(results);
+        StringBuilder md = new StringBuilder("| target | when | RSS | PSS | ");
+        regions.forEach(g -> md.append(g.name()).append(" | "));
+        md.append("\n|---|---|---|---|").append("---|".repeat(regions.size())).append("\n");
+        for (TargetResult r : results) {
+            for (Phase p : MOMENTS) {
+                List<Residency> xs = residencies(r, p);
+                if (xs.isEmpty()) {
+                    continue;
+                }
+                Residency m = medianOf(xs);
+                md.append("| ").append(r.target().name()).append(" | ").append(when(p)).append(" | ")
+                        .append(mib(m.totalRss())).append(" | ").append(mib(m.totalPss())).append(" | ");
+                for (Region g : regions) {
+                    long rss = m.rss(g);
+                    long anon = m.anonymous().getOrDefault(g, 0L);
+                    md.append(rss == 0 ? "" : mib(rss) + (anon > 0 && anon < rss ? " (" + mib(anon) + ")" : "")).append(" | ");
+                }
+                md.append("\n");
+            }
+        }
+        md.append("\nMiB, the repetition with the median RSS; RSS counts a page shared by a target's processes once in each, "
+                + "PSS splits it between them. In brackets a region's anonymous part (pages the process wrote), where it is "
+                + "neither all nor none of it. The regions:\n\n");
+        for (Region g : regions) {
+            md.append("- `").append(g.name()).append("`: ").append(g.description()).append("\n");
+        }
+        return md.toString();
+    }
+
+    /** NMT's committed MiB by category, for the targets whose JVM tracked it. */
+    static String nativeMemoryTable(List<TargetResult> results) {
+        Set<String> categories = new LinkedHashSet<>();
+        List<TargetResult> tracking = new ArrayList<>();
+        for (TargetResult r : results) {
+            List<Residency> xs = residencies(r, Phase.idle).stream().filter(x -> x.nativeMemory() != null).toList();
+            if (!xs.isEmpty()) {
+                tracking.add(r);
+                xs.forEach(x -> categories.addAll(x.nativeMemory().keySet()));
+            }
+        }
+        if (tracking.isEmpty()) {
+            return "No target of this run tracked its native memory (bench run --track-native-memory).\n";
+        }
+        StringBuilder md = new StringBuilder("| target | when | ");
+        categories.forEach(c -> md.append(c).append(" | "));
+        md.append("\n|---|---|").append("---|".repeat(categories.size())).append("\n");
+        for (TargetResult r : tracking) {
+            for (Phase p : MOMENTS) {
+                List<Residency> xs = residencies(r, p).stream().filter(x -> x.nativeMemory() != null).toList();
+                if (xs.isEmpty()) {
+                    continue;
+                }
+                Residency m = medianOf(xs);
+                md.append("| ").append(r.target().name()).append(" | ").append(when(p)).append(" | ");
+                for (String c : categories) {
+                    md.append(mib(m.nativeMemory().getOrDefault(c, 0L))).append(" | ");
+                }
+                md.append("\n");
+            }
+        }
+        md.append("\nCommitted MiB (what the JVM asked the OS for, not what is resident: a heap's committed pages need not be "
+                + "touched), from the repetition with the median RSS.\n");
+        return md.toString();
+    }
+
+    /** A stacked bar per target and moment, one colour per region. */
+    static CategoryChart chart(List<TargetResult> results) {
+        CategoryChart chart = new CategoryChartBuilder().width(1100).height(480)
+                .title("Where the resident memory sits, MiB (median): at idle and under 200 connections").yAxisTitle("MiB").build();
+        chart.getStyler().setStacked(true);
+        chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
+        chart.getStyler().setXAxisLabelRotation(45);
+        List<String> bars = new ArrayList<>();
+        List<Residency> at = new ArrayList<>();
+        for (TargetResult r : results) {
+            for (Phase p : MOMENTS) {
+                List<Residency> xs = residencies(r, p);
+                if (!xs.isEmpty()) {
+                    bars.add(r.target().name() + ", " + when(p));
+                    at.add(medianOf(xs));
+                }
+            }
+        }
+        if (bars.isEmpty()) {
+            chart.addSeries("none", List.of("none"), List.of(0.0));
+            return chart;
+        }
+        for (Region g : regionsIn(results)) {
+            chart.addSeries(g.name(), bars, at.stream().map(x -> x.rss(g) / Summary.MIB).toList());
+        }
+        return chart;
+    }
+
+    private static List<Residency> residencies(TargetResult r, Phase p) {
+        return r.repetitions().stream().map(rep -> rep.phase(p)).filter(Objects::nonNull).map(PhaseResult::residency)
+                .filter(Objects::nonNull).toList();
+    }
+
+    private static String when(Phase p) {
+        return p == Phase.idle ? "idle" : "200 connections";
+    }
+
+    /** The residency with the median RSS (the lower of the middle two for an even count). */
+    static Residency medianOf(List<Residency> xs) {
+        List<Residency> sorted = xs.stream().sorted(Comparator.comparingLong(Residency::totalRss)).toList();
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+
+    private static String mib(double bytes) {
+        return Report.fmt(bytes / Summary.MIB, 1);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.footprint.bench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.footprint.bench.model.Fixtures;
+import dev.footprint.bench.model.Phase;
+import dev.footprint.bench.model.Region;
+import dev.footprint.bench.model.Residency;
+import dev.footprint.bench.model.Results.PhaseResult;
+import dev.footprint.bench.model.Results.Repetition;
+import dev.footprint.bench.model.Results.TargetResult;
+import dev.footprint.bench.model.TargetKind;
+
+class AttributionTest {
+
+    private static final long MIB = Fixtures.MIB;
+
+    /** A repetition whose idle and c200 phases carry a residency: {@code anonMiB} anonymous, 10 MiB of libjvm code. */
+    private static Repetition rep(int n, long anonMiB, Map<String, Long> nmt) {
+        Repetition r = Fixtures.rep(n, 50, 80, 1000);
+        List<PhaseResult> phases = r.phases().stream().map(p -> p.phase() == Phase.idle || p.phase() == Phase.c200
+                ? p.withResidency(new Residency(1000, Map.of(Region.anonymous, anonMiB * MIB, Region.libjvm, 10 * MIB),
+                        Map.of(Region.anonymous, anonMiB * MIB, Region.libjvm, 5 * MIB), Map.of(Region.anonymous, anonMiB * MIB), nmt))
+                : p).toList();
+        return new Repetition(r.repetition(), r.startupMs(), r.readyAfterProcessStartMs(), r.oomKills(), r.oomKilled(),
+                r.survived(), phases, r.sampleFields(), r.samples());
+    }
+
+    @Test
+    void aRowPerTargetAndMomentFromTheRepetitionWithTheMedianRss() {
+        TargetResult jvm = Fixtures.target("jlink", TargetKind.variant, List.of(rep(1, 40, null), rep(2, 60, null), rep(3, 44, null)));
+        String md = Attribution.regionsTable(List.of(jvm));
+        assertTrue(md.startsWith("| target | when | RSS | PSS | libjvm | anonymous | \n"), "regions in Region's order, only those present:\n" + md);
+        assertTrue(md.contains("| jlink | idle | 54.0 | 49.0 | 10.0 | 44.0 | \n"), "its regions add up to its RSS:\n" + md);
+        assertTrue(md.contains("| jlink | 200 connections | 54.0 | 49.0 | 10.0 | 44.0 | \n"), md);
+        assertTrue(md.contains("- `libjvm`: libjvm.so"), "every region shown is explained:\n" + md);
+        assertFalse(md.contains("`jars`"), "a region no target had is neither a column nor explained");
+    }
+
+    @Test
+    void nativeMemoryOnlyForTheTargetsThatTrackedIt() {
+        Map<String, Long> nmt = new LinkedHashMap<>();
+        nmt.put("Total", 90 * MIB);
+        nmt.put("Java Heap", 32 * MIB);
+        nmt.put("Class", 6 * MIB);
+        TargetResult jvm = Fixtures.target("jlink", TargetKind.variant, List.of(rep(1, 40, nmt)));
+        TargetResult go = Fixtures.target("go-nethttp", TargetKind.peer, List.of(rep(1, 5, null)));
+        String md = Attribution.nativeMemoryTable(List.of(jvm, go));
+        assertTrue(md.startsWith("| target | when | Total | Java Heap | Class | \n"), md);
+        assertTrue(md.contains("| jlink | idle | 90.0 | 32.0 | 6.0 | \n"), md);
+        assertFalse(md.contains("go-nethttp"), md);
+        assertEquals("No target of this run tracked its native memory (bench run --track-native-memory).\n",
+                Attribution.nativeMemoryTable(List.of(go)));
+    }
+
+    @Test
+    void resultsWithoutResidenciesGiveNoRows() {
+        TargetResult old = Fixtures.target("jlink", TargetKind.variant, List.of(Fixtures.rep(1, 50, 80, 1000)));
+        assertEquals(List.of(), Attribution.regionsIn(List.of(old)));
+        assertFalse(Attribution.regionsTable(List.of(old)).contains("| jlink |"));
+    }
+}
