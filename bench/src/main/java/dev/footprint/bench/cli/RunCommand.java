@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import dev.footprint.bench.measure.ContainerEngine;
@@ -160,9 +161,8 @@ public class RunCommand implements Callable<Integer> {
                     + "give it its own --results (bench/results/attribution) and no --needs");
         }
         if (trackNativeMemory) {
-            Set<String> nativeVariants = Variants.load(Targets.matrixBeside(targetsFileOption.targetsFile)).nativeNames();
-            targets = targets.stream().map(t -> t.build() != null && !nativeVariants.contains(t.build().variant())
-                    ? t.trackingNativeMemory() : t).toList();
+            Predicate<TargetSpec> onJvm = onJvm(targetsFileOption.targetsFile);
+            targets = targets.stream().map(t -> onJvm.test(t) ? t.trackingNativeMemory() : t).toList();
         }
         long memoryBytes = Bytes.parse(memory);
         int reps = repetitions != null ? repetitions : quick ? 1 : 3;
@@ -201,6 +201,16 @@ public class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "run " + id + " warmed its targets up for " + earlierWarmup.getAsInt()
                     + " s before c50, this sitting would for " + settings.warmupSeconds() + " s: extend it with --warmup-seconds "
                     + earlierWarmup.getAsInt() + ", or use another --run-id");
+        }
+        // an attribution run's JVMs all track their native memory, or none of a run's do
+        List<TargetSpec> earlierBuilds = store.readAny(id).isEmpty() ? List.of()
+                : store.read(id).stream().map(TargetResult::target).filter(t -> t.build() != null).toList();
+        Optional<Boolean> earlierTracking = earlierBuilds.isEmpty() ? Optional.empty() : earlierBuilds.stream()
+                .filter(onJvm(targetsFileOption.targetsFile)).map(TargetSpec::tracksNativeMemory).reduce(Boolean::logicalOr);
+        if (earlierTracking.isPresent() && earlierTracking.get() != trackNativeMemory) {
+            throw new ParameterException(spec.commandLine(), "run " + id + " ran its JVM targets "
+                    + (earlierTracking.get() ? "with" : "without") + " --track-native-memory: extend it "
+                    + (earlierTracking.get() ? "with" : "without") + " it, or use another --run-id");
         }
         if (parseOnly) {
             return 0;
@@ -287,6 +297,12 @@ public class RunCommand implements Callable<Integer> {
      */
     private static long previouslyNeeded(ResultStore store, String runId, String target) {
         return store.read(runId, target).map(TargetResult::needs).map(Results.Needs::neededBytes).filter(b -> b > 0).orElse(0L);
+    }
+
+    /** Whether a target is the service on a JVM: a build of a variant the image matrix does not compile to native code. */
+    private static Predicate<TargetSpec> onJvm(Path targetsFile) {
+        Set<String> nativeVariants = Variants.load(Targets.matrixBeside(targetsFile)).nativeNames();
+        return t -> t.build() != null && !nativeVariants.contains(t.build().variant());
     }
 
     /** A cpuset as taskset -c and --cpuset-cpus take it, checked against this machine's cores; null for 'none'. */

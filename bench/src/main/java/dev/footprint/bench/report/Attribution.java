@@ -27,6 +27,7 @@ import dev.footprint.bench.model.ResultStore;
 import dev.footprint.bench.model.Results.PhaseResult;
 import dev.footprint.bench.model.Results.TargetResult;
 import dev.footprint.bench.model.Summary;
+import dev.footprint.bench.model.TargetSpec;
 import dev.footprint.bench.model.Targets;
 
 /**
@@ -148,7 +149,9 @@ public final class Attribution {
             }
         }
         md.append("\nCommitted MiB (what the JVM asked the OS for, not what is resident: a heap's committed pages need not be "
-                + "touched), from the repetition with the median RSS.\n");
+                + "touched), from the repetition with the median RSS. Read with `jcmd PID VM.native_memory summary` from the host, "
+                + "the JVM started with `" + TargetSpec.NATIVE_MEMORY_TRACKING + "` (`bench run --track-native-memory`), whose "
+                + "own tables cost memory: such a run's totals are not the main table's.\n");
         return md.toString();
     }
 

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +19,9 @@ import dev.footprint.bench.model.ResultStore;
 import dev.footprint.bench.model.Results.RunInfo;
 import dev.footprint.bench.model.Results.Settings;
 import dev.footprint.bench.model.Results.TargetResult;
+import dev.footprint.bench.model.ServiceBuild;
 import dev.footprint.bench.model.TargetKind;
+import dev.footprint.bench.model.TargetSpec;
 import picocli.CommandLine;
 
 /** What `bench run` refuses before it starts a container. */
@@ -84,5 +87,25 @@ class RunCommandTest {
         List<String> flags = LockedDown.flags(Path.of("..").resolve(LockedDown.FILE));
         assertTrue(flags.contains("--read-only") && flags.contains("--cap-drop=ALL"), flags.toString());
         assertTrue(flags.stream().noneMatch(f -> f.startsWith("#") || f.isBlank()), flags.toString());
+    }
+
+    @Test
+    void nativeMemoryTrackingRunsInARunOfItsOwnAndSearchesNoLimit(@TempDir Path results) {
+        // a run whose jlink row tracked its native memory (bench run --track-native-memory)
+        TargetResult go = Fixtures.target("go-nethttp", TargetKind.peer, List.of(Fixtures.rep(1, 5, 8, 1000)));
+        TargetSpec jlink = new TargetSpec("jlink", TargetKind.variant, null, "/", null, List.of(),
+                Map.of("JAVA_TOOL_OPTIONS", TargetSpec.NATIVE_MEMORY_TRACKING), null, null, "", null, null, ServiceBuild.of("jlink"));
+        new ResultStore(results).write(new TargetResult(go.run(), jlink, go.image(), go.repetitions(), go.summary()));
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new RunCommand()).setErr(new PrintWriter(err));
+        // targets.yaml, run from bench/: the image matrix beside it says which variants run on a JVM
+        String[] common = {"--parse-only", "--no-locked-down", "--page-cache", "warm", "--warmup-seconds", "0", "--results",
+                results.toString(), "--targets-file", "targets.yaml", "--image", "localhost/footprint/service:jlink", "--name", "mine"};
+
+        assertEquals(2, cli.execute(with(common, "--run-id", go.run().runId())), err.toString());
+        assertTrue(err.toString().contains("ran its JVM targets with --track-native-memory: extend it with it"), err.toString());
+        assertEquals(0, cli.execute(with(common, "--run-id", go.run().runId(), "--track-native-memory")), err.toString());
+        assertEquals(2, cli.execute(with(common, "--run-id", "20260102-000000", "--track-native-memory", "--needs")));
+        assertTrue(err.toString().contains("give it its own --results (bench/results/attribution) and no --needs"), err.toString());
     }
 }
