@@ -39,6 +39,8 @@ public final class Attribution {
 
     /** The two moments the bench reads: the end of idle, and late in the 200-connection phase. */
     static final List<Phase> MOMENTS = List.of(Phase.idle, Phase.c200);
+    /** Smaller regions (the vdso, a main stack) are left out of the table and the chart: they read 0.0. */
+    static final long SHOWN = 100 * 1024;
 
     private Attribution() {
     }
@@ -71,12 +73,16 @@ public final class Attribution {
         System.out.println("wrote " + docs.resolve("attribution.md") + " from " + store.runDir(id));
     }
 
-    /** The regions any target had resident memory in, in {@link Region}'s order. */
+    /** The regions any target had at least {@link #SHOWN} resident in, in {@link Region}'s order. */
     static List<Region> regionsIn(List<TargetResult> results) {
         Set<Region> seen = new LinkedHashSet<>();
         for (TargetResult r : results) {
             for (Phase p : MOMENTS) {
-                residencies(r, p).forEach(x -> seen.addAll(x.rss().keySet()));
+                residencies(r, p).forEach(x -> x.rss().forEach((g, bytes) -> {
+                    if (bytes >= SHOWN) {
+                        seen.add(g);
+                    }
+                }));
             }
         }
         return Arrays.stream(Region.values()).filter(seen::contains).toList();
@@ -103,14 +109,15 @@ public final class Attribution {
                 for (Region g : regions) {
                     long rss = m.rss(g);
                     long anon = m.anonymous().getOrDefault(g, 0L);
-                    md.append(rss == 0 ? "" : mib(rss) + (anon > 0 && anon < rss ? " (" + mib(anon) + ")" : "")).append(" | ");
+                    boolean mixed = anon >= SHOWN && rss - anon >= SHOWN;
+                    md.append(rss == 0 ? "" : mib(rss) + (mixed ? " (" + mib(anon) + ")" : "")).append(" | ");
                 }
                 md.append("\n");
             }
         }
         md.append("\nMiB, the repetition with the median RSS; RSS counts a page shared by a target's processes once in each, "
                 + "PSS splits it between them. In brackets a region's anonymous part (pages the process wrote), where it is "
-                + "neither all nor none of it. The regions:\n\n");
+                + "neither all nor none of it. Regions under 0.1 MiB in every row are left out. The regions:\n\n");
         for (Region g : regions) {
             md.append("- `").append(g.name()).append("`: ").append(g.description()).append("\n");
         }
@@ -157,7 +164,7 @@ public final class Attribution {
 
     /** A stacked bar per target and moment, one colour per region. */
     static CategoryChart chart(List<TargetResult> results) {
-        CategoryChart chart = new CategoryChartBuilder().width(1100).height(480)
+        CategoryChart chart = new CategoryChartBuilder().width(1100).height(640)
                 .title("Where the resident memory sits, MiB (median): at idle and under 200 connections").yAxisTitle("MiB").build();
         chart.getStyler().setStacked(true);
         chart.getStyler().setLegendPosition(LegendPosition.OutsideE);

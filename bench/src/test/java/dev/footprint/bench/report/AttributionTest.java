@@ -23,12 +23,16 @@ class AttributionTest {
 
     private static final long MIB = Fixtures.MIB;
 
-    /** A repetition whose idle and c200 phases carry a residency: {@code anonMiB} anonymous, 10 MiB of libjvm code. */
+    /**
+     * A repetition whose idle and c200 phases carry a residency: {@code anonMiB} anonymous, 10 MiB of libjvm (1 MiB of
+     * it written), 8 KiB of the kernel's pages (too small to show).
+     */
     private static Repetition rep(int n, long anonMiB, Map<String, Long> nmt) {
         Repetition r = Fixtures.rep(n, 50, 80, 1000);
         List<PhaseResult> phases = r.phases().stream().map(p -> p.phase() == Phase.idle || p.phase() == Phase.c200
-                ? p.withResidency(new Residency(1000, Map.of(Region.anonymous, anonMiB * MIB, Region.libjvm, 10 * MIB),
-                        Map.of(Region.anonymous, anonMiB * MIB, Region.libjvm, 5 * MIB), Map.of(Region.anonymous, anonMiB * MIB), nmt))
+                ? p.withResidency(new Residency(1000, Map.of(Region.anonymous, anonMiB * MIB, Region.libjvm, 10 * MIB, Region.kernel, 8 * 1024L),
+                        Map.of(Region.anonymous, anonMiB * MIB, Region.libjvm, 5 * MIB),
+                        Map.of(Region.anonymous, anonMiB * MIB, Region.libjvm, MIB), nmt))
                 : p).toList();
         return new Repetition(r.repetition(), r.startupMs(), r.readyAfterProcessStartMs(), r.oomKills(), r.oomKilled(),
                 r.survived(), phases, r.sampleFields(), r.samples());
@@ -38,9 +42,10 @@ class AttributionTest {
     void aRowPerTargetAndMomentFromTheRepetitionWithTheMedianRss() {
         TargetResult jvm = Fixtures.target("jlink", TargetKind.variant, List.of(rep(1, 40, null), rep(2, 60, null), rep(3, 44, null)));
         String md = Attribution.regionsTable(List.of(jvm));
-        assertTrue(md.startsWith("| target | when | RSS | PSS | libjvm | anonymous | \n"), "regions in Region's order, only those present:\n" + md);
-        assertTrue(md.contains("| jlink | idle | 54.0 | 49.0 | 10.0 | 44.0 | \n"), "its regions add up to its RSS:\n" + md);
-        assertTrue(md.contains("| jlink | 200 connections | 54.0 | 49.0 | 10.0 | 44.0 | \n"), md);
+        assertTrue(md.startsWith("| target | when | RSS | PSS | libjvm | anonymous | \n"), "regions in Region's order, only those present and not under 0.1 MiB everywhere:\n" + md);
+        assertTrue(md.contains("| jlink | idle | 54.0 | 49.0 | 10.0 (1.0) | 44.0 | \n"),
+                "its regions add up to its RSS, a region's written part in brackets unless it is all of it:\n" + md);
+        assertTrue(md.contains("| jlink | 200 connections | 54.0 | 49.0 | 10.0 (1.0) | 44.0 | \n"), md);
         assertTrue(md.contains("- `libjvm`: libjvm.so"), "every region shown is explained:\n" + md);
         assertFalse(md.contains("`jars`"), "a region no target had is neither a column nor explained");
     }
