@@ -148,9 +148,28 @@ build_variant() {
   id=$("$ENGINE" image inspect --format '{{.Id}}' "$tag") || return 1
   size=$("$ENGINE" image inspect --format '{{.Size}}' "$tag") || return 1
   mkdir -p "$here/.built"
-  printf '{"variant":"%s","image":"%s","id":"%s","sizeBytes":%s,"offline":%s,"engine":"%s","builtAt":"%s","buildSeconds":%s}\n' \
-    "$v" "$tag" "$id" "$size" "$offline" "$ENGINE" "$(date -u +%FT%TZ)" "$((SECONDS - start))" > "$here/.built/${tag##*:}.json"
+  local sections=""
+  [[ $runtime == native ]] && { sections=$(executable_sections "$tag") || return 1; }
+  printf '{"variant":"%s","image":"%s","id":"%s","sizeBytes":%s,"offline":%s,"engine":"%s","builtAt":"%s","buildSeconds":%s%s}\n' \
+    "$v" "$tag" "$id" "$size" "$offline" "$ENGINE" "$(date -u +%FT%TZ)" "$((SECONDS - start))" "$sections" \
+    > "$here/.built/${tag##*:}.json"
   log "built $tag: $((size / 1024 / 1024)) MiB, id ${id:0:12}"
+}
+
+# The native executable's sections as shipped (copied out of the image, so a binary compiled in the
+# builder image counts too), for docs/attribution.md: ,"sections":{".text":N,".svm_heap":N,...} in bytes,
+# the allocated ones only (size -A: what is loaded, not symbols or debug info).
+executable_sections() {
+  local cid dir rc=0
+  dir=$(mktemp -d) && cid=$("$ENGINE" create "$1") || return 1
+  "$ENGINE" cp "$cid:/work/application" "$dir/application" >/dev/null || rc=1
+  "$ENGINE" rm "$cid" >/dev/null
+  if (( rc == 0 )); then
+    size -A -d "$dir/application" | awk '$1 ~ /^\./ && $3 > 0 { printf "%s\"%s\":%s", (n++ ? "," : ",\"sections\":{"), $1, $2 }
+      END { if (n) print "}" }' || rc=1
+  fi
+  rm -rf "$dir"
+  return $rc
 }
 
 failed=0; built=(); skipped=()

@@ -69,6 +69,7 @@ public final class Attribution {
         blocks.put("attribution-source", "Run `" + id + "` (" + store.runDir(id) + "/), `" + ordered.get(0).run().command() + "`\n");
         blocks.put("attribution-regions", regionsTable(ordered));
         blocks.put("attribution-nmt", nativeMemoryTable(ordered));
+        blocks.put("attribution-sections", sectionsTable(ordered));
         GeneratedBlock.replaceAll(docs.resolve("attribution.md"), "bench/run.sh attribution-report", blocks);
         System.out.println("wrote " + docs.resolve("attribution.md") + " from " + store.runDir(id));
     }
@@ -160,6 +161,67 @@ public final class Attribution {
                 + "the JVM started with `" + TargetSpec.NATIVE_MEMORY_TRACKING + "` (`bench run --track-native-memory`), whose "
                 + "own tables cost memory: such a run's totals are not the main table's.\n");
         return md.toString();
+    }
+
+    /**
+     * A native executable's two big sections (images/build.sh records every loaded section's size in the image's
+     * build record) beside what of each the process holds resident: .text against the executable's code mappings,
+     * .svm_heap (the image heap) against its read-only and writable data mappings, which also hold the few KiB of the
+     * other sections.
+     */
+    static String sectionsTable(List<TargetResult> results) {
+        StringBuilder md = new StringBuilder();
+        for (TargetResult r : results) {
+            Map<String, Long> sections = sections(r);
+            List<Residency> idle = residencies(r, Phase.idle);
+            List<Residency> busy = residencies(r, Phase.c200);
+            if (sections.isEmpty() || idle.isEmpty()) {
+                continue;
+            }
+            if (md.isEmpty()) {
+                md.append("| target | section | in the file | resident at idle | resident under 200 connections |\n|---|---|---|---|---|\n");
+            }
+            long text = sections.getOrDefault(".text", 0L);
+            long heap = sections.getOrDefault(".svm_heap", 0L);
+            long rest = sections.values().stream().mapToLong(Long::longValue).sum() - text - heap;
+            Residency i = medianOf(idle);
+            Residency b = busy.isEmpty() ? null : medianOf(busy);
+            md.append(sectionRow(r, "`.text`, compiled code", text, i.rss(Region.executableCode), b == null ? -1 : b.rss(Region.executableCode)));
+            md.append(sectionRow(r, "`.svm_heap`, the image heap", heap, imageData(i), b == null ? -1 : imageData(b)));
+            md.append("| ").append(r.target().name()).append(" | the other ").append(sections.size() - 2).append(" sections | ")
+                    .append(mib(rest)).append(" | | |\n");
+        }
+        if (md.isEmpty()) {
+            return "No native executable in this run carries its sections (images/build.sh records them).\n";
+        }
+        return md.append("\nMiB; a section's pages are read from the file as they are touched (the kernel reads some ahead), so "
+                + "what is resident is what the process has used, or what sits near it.\n").toString();
+    }
+
+    private static String sectionRow(TargetResult r, String what, long bytes, long idle, long busy) {
+        return "| " + r.target().name() + " | " + what + " | " + mib(bytes) + " | " + withShare(idle, bytes) + " | "
+                + (busy < 0 ? "" : withShare(busy, bytes)) + " |\n";
+    }
+
+    private static String withShare(long resident, long of) {
+        return mib(resident) + (of > 0 ? String.format(java.util.Locale.ROOT, " (%.0f%%)", 100.0 * resident / of) : "");
+    }
+
+    private static long imageData(Residency x) {
+        return x.rss(Region.executableReadOnly) + x.rss(Region.executableWritable);
+    }
+
+    /** The loaded sections' sizes from the image's build record, or none. */
+    static Map<String, Long> sections(TargetResult r) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        if (r.image() != null && r.image().buildRecord() != null && r.image().buildRecord().get("sections") instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> {
+                if (v instanceof Number n) {
+                    out.put(String.valueOf(k), n.longValue());
+                }
+            });
+        }
+        return out;
     }
 
     /** A stacked bar per target and moment, one colour per region. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.footprint.bench.model.Fixtures;
+import dev.footprint.bench.model.ImageInfo;
 import dev.footprint.bench.model.Phase;
 import dev.footprint.bench.model.Region;
 import dev.footprint.bench.model.Residency;
@@ -64,6 +65,29 @@ class AttributionTest {
         assertFalse(md.contains("go-nethttp"), md);
         assertEquals("No target of this run tracked its native memory (bench run --track-native-memory).\n",
                 Attribution.nativeMemoryTable(List.of(go)));
+    }
+
+    @Test
+    void aNativeExecutablesSectionsBesideWhatOfThemIsResident() {
+        Repetition r = Fixtures.rep(1, 10, 20, 1000);
+        List<PhaseResult> phases = r.phases().stream().map(p -> p.phase() == Phase.idle
+                ? p.withResidency(new Residency(1000, Map.of(Region.executableCode, 16 * MIB, Region.executableReadOnly, 11 * MIB,
+                        Region.executableWritable, 10 * MIB, Region.anonymous, 4 * MIB), Map.of(), Map.of(), null))
+                : p).toList();
+        Repetition rep = new Repetition(1, r.startupMs(), r.readyAfterProcessStartMs(), 0, false, true, phases, r.sampleFields(), r.samples());
+        TargetResult t = Fixtures.target("native", TargetKind.variant, List.of(rep));
+        ImageInfo i = t.image();
+        Map<String, Object> record = Map.of("sections", Map.of(".text", 24 * MIB, ".svm_heap", 28 * MIB, ".data", MIB / 2));
+        TargetResult nat = new TargetResult(t.run(), t.target(), new ImageInfo(i.ref(), i.id(), i.sizeBytes(), i.labels(), i.env(),
+                i.cmd(), record), t.repetitions(), t.summary());
+
+        String md = Attribution.sectionsTable(List.of(nat, Fixtures.target("go-nethttp", TargetKind.peer, List.of(rep))));
+
+        assertTrue(md.contains("| native | `.text`, compiled code | 24.0 | 16.0 (67%) |  |\n"), md);
+        assertTrue(md.contains("| native | `.svm_heap`, the image heap | 28.0 | 21.0 (75%) |  |\n"), "read-only and writable together:\n" + md);
+        assertTrue(md.contains("| native | the other 1 sections | 0.5 | | |\n"), md);
+        assertFalse(md.contains("go-nethttp"), "a target without sections has no rows:\n" + md);
+        assertTrue(Attribution.sectionsTable(List.of()).startsWith("No native executable"));
     }
 
     @Test
