@@ -194,7 +194,7 @@ public final class Attribution {
         if (md.isEmpty()) {
             return "No native executable in this run carries its sections (images/build.sh records them).\n";
         }
-        return md.append("\nMiB; a section's pages are read from the file as they are touched (the kernel reads some ahead), so "
+        return md.append("\nMiB. The image heap holds the objects made at build time. A section's pages are read from the file as they are touched (the kernel reads some ahead), so "
                 + "what is resident is what the process has used, or what sits near it.\n").toString();
     }
 
