@@ -139,7 +139,7 @@ public final class Runner {
                     meter.begin(phase);
                     // where the memory sits under load: read late in c200, while wrk still drives it
                     ScheduledFuture<Residency> underLoad = phase != Phase.c200 ? null
-                            : SNAPSHOTS.schedule(() -> residency(cgroup, origin, target), s.loadSeconds() * 800L, TimeUnit.MILLISECONDS);
+                            : SNAPSHOTS.schedule(() -> residency(cgroup, origin, target, base), s.loadSeconds() * 800L, TimeUnit.MILLISECONDS);
                     LoadResult load = switch (phase) {
                         case idle -> pause(s.idleSeconds());
                         case warmup -> generators.wrk().run(base + target.path(), 50, Duration.ofSeconds(s.warmupSeconds()));
@@ -154,7 +154,7 @@ public final class Runner {
                     };
                     PhaseResult result = meter.end(load);
                     if (phase == Phase.idle) {
-                        result = result.withResidency(residency(cgroup, origin, target));
+                        result = result.withResidency(residency(cgroup, origin, target, base));
                     } else if (underLoad != null) {
                         result = result.withResidency(await(underLoad));
                     }
@@ -242,10 +242,14 @@ public final class Runner {
                 max(in, Sample::threads), load, kinds, kernelPeak, cpu);
     }
 
-    /** Where the container's memory sits now; null once it is gone (a phase that killed it is judged elsewhere). */
-    private static Residency residency(CgroupMemory cgroup, long origin, TargetSpec target) {
+    /**
+     * Where the container's memory sits now, and for the service what its collector reports of the heap; null once
+     * it is gone (a phase that killed it is judged elsewhere).
+     */
+    private static Residency residency(CgroupMemory cgroup, long origin, TargetSpec target, String base) {
         try {
-            return Residencies.read(Path.of("/proc"), cgroup.pids(), (System.nanoTime() - origin) / 1_000_000, target.tracksNativeMemory());
+            Residency r = Residencies.read(Path.of("/proc"), cgroup.pids(), (System.nanoTime() - origin) / 1_000_000, target.tracksNativeMemory());
+            return r == null || !target.servesServiceMetrics() ? r : r.withHeap(HeapPools.read(URI.create(base + "/q/metrics")));
         } catch (RuntimeException e) {
             return null;
         }

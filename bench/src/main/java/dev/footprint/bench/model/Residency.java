@@ -16,9 +16,21 @@ import java.util.Map;
  * @param anonymous the anonymous part of each region's resident bytes
  * @param nativeMemory NMT's committed bytes by its category, in NMT's order, or null where NMT was off or not read:
  *        committed is what the JVM asked the OS for, not what is resident, so its heap can exceed the RSS it causes
+ * @param heap what the service's runtime reports of its collected heap, by memory pool (the JVM's and the native
+ *        image's garbage collector alike, through Micrometer's {@code jvm_memory_*_bytes{area="heap"}} at /q/metrics),
+ *        or null for a target that serves no such metrics
  */
 public record Residency(long atMs, Map<Region, Long> rss, Map<Region, Long> pss, Map<Region, Long> anonymous,
-        Map<String, Long> nativeMemory) {
+        Map<String, Long> nativeMemory, Map<String, HeapPool> heap) {
+
+    /** One memory pool of the collected heap: the bytes live objects use, and the bytes the collector holds for it. */
+    public record HeapPool(long usedBytes, long committedBytes) {
+    }
+
+    public Residency(long atMs, Map<Region, Long> rss, Map<Region, Long> pss, Map<Region, Long> anonymous,
+            Map<String, Long> nativeMemory) {
+        this(atMs, rss, pss, anonymous, nativeMemory, null);
+    }
 
     public Residency {
         // EnumMaps: the result files list the regions in one order, Region's
@@ -26,6 +38,12 @@ public record Residency(long atMs, Map<Region, Long> rss, Map<Region, Long> pss,
         pss = byRegion(pss);
         anonymous = byRegion(anonymous);
         nativeMemory = nativeMemory == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(nativeMemory));
+        heap = heap == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(heap));
+    }
+
+    /** This residency with what the runtime reported of its heap. */
+    public Residency withHeap(Map<String, HeapPool> pools) {
+        return new Residency(atMs, rss, pss, anonymous, nativeMemory, pools);
     }
 
     private static Map<Region, Long> byRegion(Map<Region, Long> m) {

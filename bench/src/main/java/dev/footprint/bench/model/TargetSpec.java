@@ -49,6 +49,11 @@ public record TargetSpec(String name, TargetKind kind, String image, String path
         return measured() && kind != TargetKind.ceiling;
     }
 
+    /** The project's service (a variant, untuned or lever row): Prometheus metrics at /q/metrics. */
+    public boolean servesServiceMetrics() {
+        return kind == TargetKind.variant || kind == TargetKind.untuned || kind == TargetKind.lever;
+    }
+
     /**
      * Whether the target's JVM tracks its native memory (-XX:NativeMemoryTracking=summary or detail in
      * JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS), so that jcmd can read its summary.

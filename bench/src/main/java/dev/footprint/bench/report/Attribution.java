@@ -69,6 +69,7 @@ public final class Attribution {
         blocks.put("attribution-source", "Run `" + id + "` (" + store.runDir(id) + "/), `" + ordered.get(0).run().command() + "`\n");
         blocks.put("attribution-regions", regionsTable(ordered));
         blocks.put("attribution-nmt", nativeMemoryTable(ordered));
+        blocks.put("attribution-heap", heapTable(ordered));
         blocks.put("attribution-sections", sectionsTable(ordered));
         GeneratedBlock.replaceAll(docs.resolve("attribution.md"), "bench/run.sh attribution-report", blocks);
         System.out.println("wrote " + docs.resolve("attribution.md") + " from " + store.runDir(id));
@@ -161,6 +162,37 @@ public final class Attribution {
                 + "the JVM started with `" + TargetSpec.NATIVE_MEMORY_TRACKING + "` (`bench run --track-native-memory`), whose "
                 + "own tables cost memory: such a run's totals are not the main table's.\n");
         return md.toString();
+    }
+
+    /** What each service's collector reported of its heap, pool by pool, at the two moments. */
+    static String heapTable(List<TargetResult> results) {
+        StringBuilder md = new StringBuilder();
+        for (TargetResult r : results) {
+            for (Phase p : MOMENTS) {
+                List<Residency> xs = residencies(r, p).stream().filter(x -> x.heap() != null).toList();
+                if (xs.isEmpty()) {
+                    continue;
+                }
+                if (md.isEmpty()) {
+                    md.append("| target | when | used | committed | by pool, used / committed |\n|---|---|---|---|---|\n");
+                }
+                Map<String, Residency.HeapPool> pools = medianOf(xs).heap();
+                long used = pools.values().stream().mapToLong(Residency.HeapPool::usedBytes).sum();
+                long committed = pools.values().stream().mapToLong(Residency.HeapPool::committedBytes).sum();
+                md.append("| ").append(r.target().name()).append(" | ").append(when(p)).append(" | ").append(mib(used))
+                        .append(" | ").append(mib(committed)).append(" | ");
+                pools.forEach((name, pool) -> md.append(name).append(" ").append(mib(pool.usedBytes())).append(" / ")
+                        .append(mib(pool.committedBytes())).append("; "));
+                md.setLength(md.length() - 2);
+                md.append(" |\n");
+            }
+        }
+        if (md.isEmpty()) {
+            return "No service in this run reported its heap (the bench reads it from /q/metrics since 2026-12-07).\n";
+        }
+        return md.append("\nMiB, from the service's own `jvm_memory_used_bytes` and `jvm_memory_committed_bytes` (area heap) "
+                + "at the moment its mappings were read, the repetition with the median RSS. Committed is what the collector "
+                + "holds for the pool; the pages of it not yet touched are not resident.\n").toString();
     }
 
     /**

@@ -91,6 +91,23 @@ class AttributionTest {
     }
 
     @Test
+    void theHeapAsTheServicesCollectorReportedIt() {
+        Map<String, Residency.HeapPool> pools = new LinkedHashMap<>();
+        pools.put("eden space", new Residency.HeapPool(2 * MIB, 5 * MIB / 2));
+        pools.put("old generation space", new Residency.HeapPool(MIB, MIB));
+        Repetition r = Fixtures.rep(1, 10, 20, 1000);
+        List<PhaseResult> phases = r.phases().stream().map(p -> p.phase() == Phase.idle
+                ? p.withResidency(new Residency(1000, Map.of(Region.anonymous, 4 * MIB), Map.of(), Map.of(), null).withHeap(pools))
+                : p).toList();
+        Repetition rep = new Repetition(1, r.startupMs(), r.readyAfterProcessStartMs(), 0, false, true, phases, r.sampleFields(), r.samples());
+        String md = Attribution.heapTable(List.of(Fixtures.target("native", TargetKind.variant, List.of(rep)),
+                Fixtures.target("go-nethttp", TargetKind.peer, List.of(rep(1, 5, null)))));
+        assertTrue(md.contains("| native | idle | 3.0 | 3.5 | eden space 2.0 / 2.5; old generation space 1.0 / 1.0 |\n"), md);
+        assertFalse(md.contains("go-nethttp"), "a residency without the heap gives no row:\n" + md);
+        assertFalse(md.contains("200 connections"), "no moment without a reading:\n" + md);
+    }
+
+    @Test
     void resultsWithoutResidenciesGiveNoRows() {
         TargetResult old = Fixtures.target("jlink", TargetKind.variant, List.of(Fixtures.rep(1, 50, 80, 1000)));
         assertEquals(List.of(), Attribution.regionsIn(List.of(old)));
