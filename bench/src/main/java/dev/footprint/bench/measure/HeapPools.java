@@ -22,15 +22,17 @@ final class HeapPools {
 
     private static final Pattern SAMPLE = Pattern.compile("^jvm_memory_(used|committed)_bytes\\{([^}]*)}\\s+(\\S+)", Pattern.MULTILINE);
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private HeapPools() {
     }
 
-    /** The heap's pools from {@code metrics}; null when the page cannot be read or has none (the run goes on). */
-    static Map<String, HeapPool> read(URI metrics) {
+    /**
+     * The heap's pools from {@code metrics}, read with the bench's client; null when the page cannot be read or has
+     * none (the run goes on).
+     */
+    static Map<String, HeapPool> read(HttpClient http, URI metrics) {
         try {
-            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 System.err.println("no heap pools: " + metrics + " answered " + r.statusCode());

@@ -246,10 +246,10 @@ public final class Runner {
      * Where the container's memory sits now, and for the service what its collector reports of the heap; null once
      * it is gone (a phase that killed it is judged elsewhere).
      */
-    private static Residency residency(CgroupMemory cgroup, long origin, TargetSpec target, String base) {
+    private Residency residency(CgroupMemory cgroup, long origin, TargetSpec target, String base) {
         try {
             Residency r = Residencies.read(Path.of("/proc"), cgroup.pids(), (System.nanoTime() - origin) / 1_000_000, target.tracksNativeMemory());
-            return r == null || !target.servesServiceMetrics() ? r : r.withHeap(HeapPools.read(URI.create(base + "/q/metrics")));
+            return r == null || !target.servesServiceMetrics() ? r : r.withHeap(HeapPools.read(http, URI.create(base + "/q/metrics")));
         } catch (RuntimeException e) {
             return null;
         }

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -52,6 +54,8 @@ class HeapPoolsTest {
         assertEquals(Map.of("Tenured Gen", new HeapPool(12345678, 22282240)), pools);
     }
 
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
     @Test
     void readFromTheServiceOrNullWhereItHasNone() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
@@ -65,11 +69,11 @@ class HeapPoolsTest {
         server.start();
         try {
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
-            assertEquals(3, HeapPools.read(URI.create(base + "/q/metrics")).size());
-            assertNull(HeapPools.read(URI.create(base + "/metrics")), "a 404: no pools");
+            assertEquals(3, HeapPools.read(HTTP, URI.create(base + "/q/metrics")).size());
+            assertNull(HeapPools.read(HTTP, URI.create(base + "/metrics")), "a 404: no pools");
         } finally {
             server.stop(0);
         }
-        assertNull(HeapPools.read(URI.create("http://127.0.0.1:9/q/metrics")), "nothing listening: no pools");
+        assertNull(HeapPools.read(HTTP, URI.create("http://127.0.0.1:9/q/metrics")), "nothing listening: no pools");
     }
 }
