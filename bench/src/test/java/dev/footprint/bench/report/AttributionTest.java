@@ -29,14 +29,17 @@ class AttributionTest {
      * it written), 8 KiB of the kernel's pages (too small to show).
      */
     private static Repetition rep(int n, long anonMiB, Map<String, Long> nmt) {
-        Repetition r = Fixtures.rep(n, 50, 80, 1000);
-        List<PhaseResult> phases = r.phases().stream().map(p -> p.phase() == Phase.idle || p.phase() == Phase.c200
-                ? p.withResidency(new Residency(1000, Map.of(Region.anonymous, anonMiB * MIB, Region.libjvm, 10 * MIB, Region.kernel, 8 * 1024L),
-                        Map.of(Region.anonymous, anonMiB * MIB, Region.libjvm, 5 * MIB),
-                        Map.of(Region.anonymous, anonMiB * MIB, Region.libjvm, MIB), nmt))
-                : p).toList();
+        return withResidency(Fixtures.rep(n, 50, 80, 1000), Attribution.MOMENTS, new Residency(1000,
+                Map.of(Region.anonymous, anonMiB * MIB, Region.libjvm, 10 * MIB, Region.kernel, 8 * 1024L),
+                Map.of(Region.anonymous, anonMiB * MIB, Region.libjvm, 5 * MIB),
+                Map.of(Region.anonymous, anonMiB * MIB, Region.libjvm, MIB), nmt));
+    }
+
+    /** {@code r} with {@code x} as the residency of each of {@code phases}. */
+    private static Repetition withResidency(Repetition r, List<Phase> phases, Residency x) {
+        List<PhaseResult> with = r.phases().stream().map(p -> phases.contains(p.phase()) ? p.withResidency(x) : p).toList();
         return new Repetition(r.repetition(), r.startupMs(), r.readyAfterProcessStartMs(), r.oomKills(), r.oomKilled(),
-                r.survived(), phases, r.sampleFields(), r.samples());
+                r.survived(), with, r.sampleFields(), r.samples());
     }
 
     @Test
@@ -69,12 +72,9 @@ class AttributionTest {
 
     @Test
     void aNativeExecutablesSectionsBesideWhatOfThemIsResident() {
-        Repetition r = Fixtures.rep(1, 10, 20, 1000);
-        List<PhaseResult> phases = r.phases().stream().map(p -> p.phase() == Phase.idle
-                ? p.withResidency(new Residency(1000, Map.of(Region.executableCode, 16 * MIB, Region.executableReadOnly, 11 * MIB,
-                        Region.executableWritable, 10 * MIB, Region.anonymous, 4 * MIB), Map.of(), Map.of(), null))
-                : p).toList();
-        Repetition rep = new Repetition(1, r.startupMs(), r.readyAfterProcessStartMs(), 0, false, true, phases, r.sampleFields(), r.samples());
+        Repetition rep = withResidency(Fixtures.rep(1, 10, 20, 1000), List.of(Phase.idle), new Residency(1000,
+                Map.of(Region.executableCode, 16 * MIB, Region.executableReadOnly, 11 * MIB, Region.executableWritable, 10 * MIB,
+                        Region.anonymous, 4 * MIB), Map.of(), Map.of(), null));
         TargetResult t = Fixtures.target("native", TargetKind.variant, List.of(rep));
         ImageInfo i = t.image();
         Map<String, Object> record = Map.of("sections", Map.of(".text", 24 * MIB, ".svm_heap", 28 * MIB, ".data", MIB / 2));
@@ -95,11 +95,8 @@ class AttributionTest {
         Map<String, Residency.HeapPool> pools = new LinkedHashMap<>();
         pools.put("eden space", new Residency.HeapPool(2 * MIB, 5 * MIB / 2));
         pools.put("old generation space", new Residency.HeapPool(MIB, MIB));
-        Repetition r = Fixtures.rep(1, 10, 20, 1000);
-        List<PhaseResult> phases = r.phases().stream().map(p -> p.phase() == Phase.idle
-                ? p.withResidency(new Residency(1000, Map.of(Region.anonymous, 4 * MIB), Map.of(), Map.of(), null).withHeap(pools))
-                : p).toList();
-        Repetition rep = new Repetition(1, r.startupMs(), r.readyAfterProcessStartMs(), 0, false, true, phases, r.sampleFields(), r.samples());
+        Repetition rep = withResidency(Fixtures.rep(1, 10, 20, 1000), List.of(Phase.idle),
+                new Residency(1000, Map.of(Region.anonymous, 4 * MIB), Map.of(), Map.of(), null).withHeap(pools));
         String md = Attribution.heapTable(List.of(Fixtures.target("native", TargetKind.variant, List.of(rep)),
                 Fixtures.target("go-nethttp", TargetKind.peer, List.of(rep(1, 5, null)))));
         assertTrue(md.contains("| native | idle | 3.0 | 3.5 | eden space 2.0 / 2.5; old generation space 1.0 / 1.0 |\n"), md);
