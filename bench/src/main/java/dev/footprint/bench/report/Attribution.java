@@ -220,7 +220,8 @@ public final class Attribution {
             Residency b = busy.isEmpty() ? null : medianOf(busy);
             md.append(sectionRow(r, "`.text`, compiled code", text, i.rss(Region.executableCode), b == null ? -1 : b.rss(Region.executableCode)));
             md.append(sectionRow(r, "`.svm_heap`, the image heap", heap, imageData(i), b == null ? -1 : imageData(b)));
-            md.append("| ").append(r.target().name()).append(" | the other ").append(sections.size() - 2).append(" sections | ")
+            long others = sections.keySet().stream().filter(k -> !k.equals(".text") && !k.equals(".svm_heap")).count();
+            md.append("| ").append(r.target().name()).append(" | the other ").append(others).append(" sections | ")
                     .append(mib(rest)).append(" | | |\n");
         }
         if (md.isEmpty()) {
