@@ -156,13 +156,14 @@ build_variant() {
   log "built $tag: $((size / 1024 / 1024)) MiB, id ${id:0:12}"
 }
 
-# The native executable's sections as shipped (copied out of the image, so a binary compiled in the
+# The native executable's sections as shipped (its entrypoint copied out of the image, so a binary compiled in the
 # builder image counts too), for docs/attribution.md: ,"sections":{".text":N,".svm_heap":N,...} in bytes,
 # the allocated ones only (size -A: what is loaded, not symbols or debug info).
 executable_sections() {
-  local cid dir rc=0
+  local cid dir exe rc=0
+  exe=$("$ENGINE" image inspect --format '{{index .Config.Entrypoint 0}}' "$1") || return 1
   dir=$(mktemp -d) && cid=$("$ENGINE" create "$1") || return 1
-  "$ENGINE" cp "$cid:/work/application" "$dir/application" >/dev/null || rc=1
+  "$ENGINE" cp "$cid:$exe" "$dir/application" >/dev/null || rc=1
   "$ENGINE" rm "$cid" >/dev/null
   if (( rc == 0 )); then
     size -A -d "$dir/application" | awk '$1 ~ /^\./ && $3 > 0 { printf "%s\"%s\":%s", (n++ ? "," : ",\"sections\":{"), $1, $2 }
