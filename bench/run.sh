@@ -24,7 +24,7 @@ trap 'rm -f "$run_jar"' EXIT
 cp "$jar" "$run_jar"
 bench() { java -jar "$run_jar" "$@"; }
 
-case ${1:-} in report|images|overlays|native-build|levers-report|attribution-report) bench "$@"; exit ;; esac
+case ${1:-} in report|images|overlays|native-build|levers-report|attribution-report|cgroup-report) bench "$@"; exit ;; esac
 # The soak, like a run, keeps the bench on wrk's core (0) and the measured container on core 1.
 [[ ${1:-} == soak ]] && { taskset -c 0 java -jar "$run_jar" "$@"; exit; }
 

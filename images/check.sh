@@ -4,7 +4,8 @@
 # serve, have no shell where the variant promises none, use the AOT cache it names, and exit cleanly
 # on SIGTERM within the grace period.
 # usage: images/check.sh <variant>... | all     (all: every variant images/build.sh recorded)
-# env: CHECK_PORT (18080), CHECK_MEMORY (256m; native 64m), GRACE_SECONDS (20)
+# env: CHECK_PORT (18080), CHECK_MEMORY (256m; native 64m), GRACE_SECONDS (20),
+#      CHECK_TIME_SCALE (1: every time bound multiplied by it, as in the emulated cgroup v2 guest)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../tools/lib/usage.sh"
@@ -12,7 +13,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 
 REPO=${FOOTPRINT_IMAGE_REPO:-localhost/footprint/service}
 PORT=${CHECK_PORT:-18080}
-GRACE=${GRACE_SECONDS:-20}
+SCALE=${CHECK_TIME_SCALE:-1}
+[[ $SCALE =~ ^[1-9][0-9]*$ ]] || usage_error "CHECK_TIME_SCALE must be a whole number from 1, not '$SCALE'"
+GRACE=$(( ${GRACE_SECONDS:-20} * SCALE ))
 base=http://127.0.0.1:$PORT
 
 variants=()
@@ -50,10 +53,10 @@ check_variant() {
   "$ENGINE" run -d --pull=never --name "$ctr" --network host --memory "$memory" --memory-swap "$memory" \
     "${LOCKED_DOWN[@]}" \
     -e QUARKUS_HTTP_PORT="$PORT" -e QUARKUS_HTTP_HOST=127.0.0.1 "$image" >/dev/null
-  local deadline=$((SECONDS + 60))
+  local deadline=$((SECONDS + 60 * SCALE))
   until curl -sf -o /dev/null --max-time 1 "$base/"; do
     if ((SECONDS > deadline)) || [[ $("$ENGINE" inspect -f '{{.State.Running}}' "$ctr") != true ]]; then
-      fail "no 200 on GET / within 60 s"; "$ENGINE" logs "$ctr" 2>&1 | tail -20 >&2; "$ENGINE" rm -f "$ctr" >/dev/null; return
+      fail "no 200 on GET / within $((60 * SCALE)) s"; "$ENGINE" logs "$ctr" 2>&1 | tail -20 >&2; "$ENGINE" rm -f "$ctr" >/dev/null; return
     fi
     sleep 0.05
   done
@@ -63,11 +66,11 @@ check_variant() {
   since_start=$(( (answered - started) / 1000000 ))
   ok "GET / 200 after $(( (answered - t0) / 1000000 )) ms from '$ENGINE run', ${since_start} ms from process start, under a $memory limit"
   # The native executable promises a start within a second.
-  if [[ $runtime == native ]] && ((since_start > 1000)); then fail "native took ${since_start} ms from process start to its first 200"; fi
+  if [[ $runtime == native ]] && ((since_start > 1000 * SCALE)); then fail "native took ${since_start} ms from process start to its first 200"; fi
 
   local code
   for path in /q/health/ready /q/health/live /q/health/started "/hello?name=x" "/work?kib=64" "/items?count=1000"; do
-    code=$(curl -s -o /dev/null -w '%{http_code}' --compressed --max-time 10 "$base$path")
+    code=$(curl -s -o /dev/null -w '%{http_code}' --compressed --max-time $((10 * SCALE)) "$base$path")
     [[ $code == 200 ]] || fail "GET $path answered $code"
   done
   [[ $(curl -s -o /dev/null -D - -H 'Accept-Encoding: gzip' "$base/items?count=1000" | tr -d '\r' | grep -i '^content-encoding:') == *gzip ]] \

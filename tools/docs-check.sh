@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates every generated doc, chart and overlay from the committed results, then fails if any
 # differs from what is committed: docs/memory.md and docs/charts, the native build table in
-# docs/native.md, docs/levers.md, docs/attribution.md, the soak table in docs/reliability.md, k8s/overlays/*/memory.yaml
+# docs/native.md, docs/levers.md, docs/attribution.md, docs/cgroup-v2.md, the soak table in docs/reliability.md, k8s/overlays/*/memory.yaml
 # and their table in docs/kubernetes.md.
 # usage: tools/docs-check.sh          (CI runs it; after a bench run, run it and commit what it writes)
 set -euo pipefail
@@ -12,6 +12,7 @@ bench/run.sh report
 bench/run.sh levers-report
 # where the memory sits (docs/attribution.md), once an attribution run is committed
 [[ ! -d bench/results/attribution ]] || bench/run.sh attribution-report
+[[ ! -d bench/results/cgroup-v2 ]] || bench/run.sh cgroup-report
 soak_run=$(find bench/results -maxdepth 1 -type d -name 'soak-*' -printf '%f\n' | sort | tail -1)
 bench/run.sh soak --report --run-id "$soak_run"
 # The overlays are checked against the run each one names as its source.

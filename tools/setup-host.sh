@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Prepares a Debian host to build, run and measure the images: container engine, offline-base
-# tooling and load generators. Idempotent; never overwrites a containers.conf the user already has.
+# tooling, load generators, the cgroup v2 guest's emulator. Idempotent; never overwrites a
+# containers.conf the user already has.
 # usage: tools/setup-host.sh   (as root)
 set -euo pipefail
 . "$(dirname "$0")/lib/usage.sh"
 (($# == 0)) || usage_error "takes no arguments"
 
 pkgs=()
-for p in podman runc catatonit uidmap slirp4netns fuse-overlayfs mmdebstrap wrk hey time curl python3 python3-yaml procps binutils; do
+for p in podman runc catatonit uidmap slirp4netns fuse-overlayfs mmdebstrap wrk hey time curl python3 python3-yaml procps binutils \
+    qemu-system-x86 e2fsprogs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || pkgs+=("$p")
 done
 if ((${#pkgs[@]})); then

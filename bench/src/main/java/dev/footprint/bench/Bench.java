@@ -3,6 +3,7 @@ package dev.footprint.bench;
 import dev.footprint.bench.cli.ImagesCommand;
 import dev.footprint.bench.cli.LeversReportCommand;
 import dev.footprint.bench.cli.AttributionReportCommand;
+import dev.footprint.bench.cli.CgroupReportCommand;
 import dev.footprint.bench.cli.NativeBuildCommand;
 import dev.footprint.bench.cli.OverlaysCommand;
 import dev.footprint.bench.cli.ReportCommand;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = { RunCommand.class, ReportCommand.class, ImagesCommand.class,
         NativeBuildCommand.class, OverlaysCommand.class, SoakCommand.class, LeversReportCommand.class,
-        AttributionReportCommand.class },
+        AttributionReportCommand.class, CgroupReportCommand.class },
         description = "Measures container memory of the service's image variants and of peer stacks.")
 public class Bench {
 

@@ -1,0 +1,44 @@
+package dev.footprint.bench.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import dev.footprint.bench.report.CgroupVersions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code bench cgroup-report}: docs/cgroup-v2.md from a run of cgroup checks ({@link CgroupVersions}). */
+@Command(name = "cgroup-report", mixinStandardHelpOptions = true,
+        description = "Generate docs/cgroup-v2.md: the image checks and each image's view of its cgroup, v1 beside v2, from a run under bench/results/cgroup-v2.")
+public class CgroupReportCommand implements Callable<Integer> {
+
+    @Option(names = "--results", defaultValue = "bench/results/cgroup-v2") Path results;
+
+    @Option(names = "--run", description = "Run id (default: the last by name)") String run;
+
+    @Mixin DocsOption docsOption = new DocsOption();
+
+    @Override
+    public Integer call() {
+        CgroupVersions.write(results, run != null ? run : newest(), docsOption.docs);
+        return 0;
+    }
+
+    private String newest() {
+        try (Stream<Path> runs = Files.list(results)) {
+            List<String> ids = runs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+            if (ids.isEmpty()) {
+                throw new IllegalStateException("no run in " + results + " (tools/cgroup-checks.sh --out " + results + "/RUN-ID/v1-host)");
+            }
+            return ids.get(ids.size() - 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# A Debian trixie guest on the unified cgroup (v2) hierarchy, under qemu's software emulation (TCG): this
+# host's memory controller is v1 and cannot switch, most Kubernetes nodes run v2. docs/cgroup-v2.md says
+# what it is for and what its figures mean (emulated: times and speeds are not the host's).
+# usage: tools/cgroup-v2-guest.sh build                      the guest's kernel and disk (idempotent)
+#        tools/cgroup-v2-guest.sh check [--out DIR] VARIANT...
+#            tools/cgroup-checks.sh in the guest (images/check.sh and how each image sees its cgroup), on
+#            the images images/build.sh built; its results (cgroup version and versions first) into DIR
+#        tools/cgroup-v2-guest.sh run [--images REF,...] [--out DIR] -- COMMAND...
+#            any command in the guest, from the repository at /work (read-only), with those images loaded
+# env: FOOTPRINT_GUEST_DIR (~/.cache/footprint/cgroup-v2-guest), GUEST_CPUS (2), GUEST_MEMORY (4G),
+#      GUEST_TIMEOUT (seconds a run may take, 3600), DEBIAN_MIRROR, GUEST_TIME_SCALE (10: how many times
+#      longer images/check.sh waits in the guest than on a host)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib/usage.sh"
+. "$here/../images/lib.sh"
+repo=$(cd "$here/.." && pwd)
+
+GUEST_DIR=${FOOTPRINT_GUEST_DIR:-$HOME/.cache/footprint/cgroup-v2-guest}
+MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+CPUS=${GUEST_CPUS:-2}
+MEMORY=${GUEST_MEMORY:-4G}
+TIMEOUT=${GUEST_TIMEOUT:-3600}
+TIME_SCALE=${GUEST_TIME_SCALE:-10}
+DISK_SIZE=24G
+# What the guest runs: podman with crun (Podman's default runtime on v2), the tools images/check.sh and
+# tools/cgroup-checks.sh call, and Debian's kernel with its initramfs (virtio disk, 9p shares).
+PACKAGES=(linux-image-amd64 initramfs-tools podman crun conmon netavark curl ca-certificates python3 python3-yaml
+  iproute2 procps kmod)
+
+# The disk is rebuilt when what goes into it changes: the suite, the packages, tools/guest/rootfs/ (whose init
+# sits under usr/: the guest's /sbin is a link to usr/sbin, which unpacking sbin/ over it would replace).
+stamp() { { printf '%s\n' trixie "${PACKAGES[*]}"; tar -C "$here/guest/rootfs" -c --sort=name --mtime=@0 --owner=0 --group=0 .; } | sha256sum | cut -c1-16; }
+
+cmd_build() {
+  mkdir -p "$GUEST_DIR"
+  if [[ -e $GUEST_DIR/root.img && $(cat "$GUEST_DIR/stamp" 2>/dev/null) == "$(stamp)" ]]; then
+    log "guest: reusing $GUEST_DIR (rebuild: remove it)"; return
+  fi
+  command -v mmdebstrap >/dev/null || die "mmdebstrap is not installed (tools/setup-host.sh)"
+  command -v mke2fs >/dev/null || die "mke2fs is not installed (e2fsprogs)"
+  local start=$SECONDS root=$GUEST_DIR/rootfs
+  rm -rf "$root" "$GUEST_DIR/root.img" "$GUEST_DIR/stamp" "$GUEST_DIR/loaded"
+  log "guest: mmdebstrap trixie with ${PACKAGES[*]}"
+  mmdebstrap --quiet --variant=apt --include="$(IFS=,; echo "${PACKAGES[*]}")" \
+    --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/doc/*' \
+    --customize-hook="sync-in $here/guest/rootfs /" \
+    trixie "$root" "$MIRROR"
+  cp "$(ls "$root"/boot/vmlinuz-* | tail -1)" "$GUEST_DIR/vmlinuz"
+  cp "$(ls "$root"/boot/initrd.img-* | tail -1)" "$GUEST_DIR/initrd.img"
+  # An ext4 image made from the directory (no loop mount); sparse, so its size is a ceiling.
+  mke2fs -q -t ext4 -L footprint-guest -d "$root" "$GUEST_DIR/root.img" "$DISK_SIZE"
+  rm -rf "$root"
+  stamp > "$GUEST_DIR/stamp"
+  log "guest: built in $((SECONDS - start)) s ($(du -sh "$GUEST_DIR/root.img" | cut -f1) used)"
+}
+
+# Boots the guest once: the job directory (init.sh, the command, images to load, out/) and the repository are
+# shared over 9p; the guest powers itself off when the command ends, leaving its exit status in out/rc.
+boot() { # job-dir
+  local job=$1
+  command -v qemu-system-x86_64 >/dev/null || die "qemu-system-x86_64 is not installed (tools/setup-host.sh)"
+  # -cpu max: the instructions GraalVM's default target (x86-64-v3) and the JDK expect, emulated.
+  timeout --kill-after=10 "$TIMEOUT" qemu-system-x86_64 -accel tcg -cpu max -smp "$CPUS" -m "$MEMORY" \
+    -nographic -no-reboot -nic none \
+    -kernel "$GUEST_DIR/vmlinuz" -initrd "$GUEST_DIR/initrd.img" \
+    -append "root=/dev/vda rw console=ttyS0 init=/usr/sbin/footprint-init cgroup_no_v1=all panic=-1 quiet" \
+    -drive "file=$GUEST_DIR/root.img,if=virtio,format=raw" \
+    -virtfs "local,path=$job,mount_tag=job,security_model=none,id=job" \
+    -virtfs "local,path=$repo,mount_tag=work,security_model=none,readonly=on,id=work" \
+    </dev/null 2>&1 | tee "$job/out/serial.txt" | sed -u 's/^/  guest| /' >&2 || true
+  [[ -s $job/out/rc ]] || { tail -30 "$job/out/serial.txt" >&2; die "the guest did not finish its command (serial console: $job/out/serial.txt)"; }
+}
+
+cmd_run() {
+  local images=() out="" args=()
+  while (($#)); do
+    case $1 in
+      --images) IFS=, read -ra images <<<"${2:?--images needs a value}"; shift 2 ;;
+      --out) out=${2:?--out needs a directory}; shift 2 ;;
+      --) shift; args=("$@"); break ;;
+      *) usage_error "unknown argument $1 (the command goes after --)" ;;
+    esac
+  done
+  ((${#args[@]})) || usage_error "no command given (after --)"
+  cmd_build
+  exec 9>"$GUEST_DIR/lock"
+  flock -n 9 || die "another guest run holds $GUEST_DIR/lock"
+
+  local job; job=$(mktemp -d "${TMPDIR:-/tmp}/footprint-guest.XXXXXX")
+  mkdir "$job/out"
+  cp "$here/guest/init.sh" "$job/init.sh"
+  printf '%q ' "${args[@]}" > "$job/cmd"
+  printf 'GUEST_EMULATION=%q\n' \
+    "$(qemu-system-x86_64 --version | head -1), -accel tcg -cpu max -smp $CPUS -m $MEMORY" > "$job/env"
+  # The guest keeps what it loaded on its disk: an image is saved only when its ID changed since.
+  local save=() ref id
+  mkdir -p "$GUEST_DIR/loaded"
+  for ref in "${images[@]}"; do
+    id=$("$ENGINE" image inspect -f '{{.Id}}' "$ref" 2>/dev/null) || die "no image $ref"
+    printf '%s %s\n' "$ref" "$id" | tee -a "$job/out/images.txt" >> "$job/images.list"
+    [[ $(cat "$GUEST_DIR/loaded/${ref//[\/:]/_}" 2>/dev/null) == "$id" ]] || save+=("$ref")
+  done
+  if ((${#save[@]})); then
+    log "guest: saving ${save[*]}"
+    "$ENGINE" save -q -m --format docker-archive -o "$job/images.tar" "${save[@]}"
+  fi
+  log "guest: booting ($CPUS vCPUs, $MEMORY, emulated; serial console in $job/out/serial.txt)"
+  local start=$SECONDS
+  boot "$job"
+  while read -r ref id; do echo "$id" > "$GUEST_DIR/loaded/${ref//[\/:]/_}"; done < <(cat "$job/out/loaded" 2>/dev/null)
+  local rc; rc=$(cat "$job/out/rc")
+  log "guest: command exited $rc after $((SECONDS - start)) s"
+  if [[ -n $out ]]; then
+    mkdir -p "$out"; cp "$job/out/"* "$out/"; log "guest: results in $out"
+  fi
+  rm -rf "$job"
+  return "$rc"
+}
+
+cmd_check() {
+  local out="" variants=() refs=() v
+  while (($#)); do
+    case $1 in
+      --out) out=${2:?--out needs a directory}; shift 2 ;;
+      -*) usage_error "unknown option $1" ;;
+      *) variants+=("$1"); shift ;;
+    esac
+  done
+  ((${#variants[@]})) || usage_error "no variant given"
+  for v in "${variants[@]}"; do
+    [[ -e $repo/images/.built/$v.json ]] || die "no build record for $v: images/build.sh $v --offline first"
+    refs+=("${FOOTPRINT_IMAGE_REPO:-localhost/footprint/service}:$v")
+  done
+  cmd_run --images "$(IFS=,; echo "${refs[*]}")" ${out:+--out "$out"} -- \
+    env CHECK_TIME_SCALE="$TIME_SCALE" bash tools/cgroup-checks.sh --out /job/out "${variants[@]}"
+}
+
+case ${1:-} in
+  build) shift; (($# == 0)) || usage_error "build takes no arguments"; cmd_build ;;
+  run) shift; cmd_run "$@" ;;
+  check) shift; cmd_check "$@" ;;
+  *) usage_error "expected build, run or check" ;;
+esac
