@@ -1,13 +1,10 @@
 package dev.footprint.bench.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
+import dev.footprint.bench.model.ResultStore;
 import dev.footprint.bench.report.CgroupVersions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,14 +28,10 @@ public class CgroupReportCommand implements Callable<Integer> {
     }
 
     private String newest() {
-        try (Stream<Path> runs = Files.list(results)) {
-            List<String> ids = runs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
-            if (ids.isEmpty()) {
-                throw new IllegalStateException("no run in " + results + " (tools/cgroup-checks.sh --out " + results + "/RUN-ID/v1-host)");
-            }
-            return ids.get(ids.size() - 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<String> ids = new ResultStore(results).runs();
+        if (ids.isEmpty()) {
+            throw new IllegalStateException("no run in " + results + " (tools/cgroup-checks.sh --out " + results + "/RUN-ID/v1-host)");
         }
+        return ids.get(ids.size() - 1);
     }
 }
