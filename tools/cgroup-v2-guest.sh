@@ -25,9 +25,10 @@ TIMEOUT=${GUEST_TIMEOUT:-3600}
 TIME_SCALE=${GUEST_TIME_SCALE:-10}
 DISK_SIZE=24G
 # What the guest runs: podman with crun (Podman's default runtime on v2), the tools images/check.sh and
-# tools/cgroup-checks.sh call, and Debian's kernel with its initramfs (virtio disk, 9p shares).
+# tools/cgroup-checks.sh call, the bench's (a JRE, wrk, hey, GNU time), and Debian's kernel with its
+# initramfs (virtio disk, 9p shares).
 PACKAGES=(linux-image-amd64 initramfs-tools podman crun conmon netavark curl ca-certificates python3 python3-yaml
-  iproute2 procps kmod)
+  iproute2 procps kmod openjdk-21-jre-headless wrk hey time)
 
 # The disk is rebuilt when what goes into it changes: the suite, the packages, tools/guest/rootfs/ (whose init
 # sits under usr/: the guest's /sbin is a link to usr/sbin, which unpacking sbin/ over it would replace).
