@@ -44,8 +44,10 @@ cmd_build() {
   local start=$SECONDS root=$GUEST_DIR/rootfs
   rm -rf "$root" "$GUEST_DIR/root.img" "$GUEST_DIR/stamp" "$GUEST_DIR/loaded"
   log "guest: mmdebstrap trixie with ${PACKAGES[*]}"
+  # Without man pages, but with their directory: the JRE's update-alternatives links its man page there.
   mmdebstrap --quiet --variant=apt --include="$(IFS=,; echo "${PACKAGES[*]}")" \
     --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/doc/*' \
+    --essential-hook='mkdir -p "$1/usr/share/man/man1"' \
     --customize-hook="sync-in $here/guest/rootfs /" \
     trixie "$root" "$MIRROR"
   cp "$(ls "$root"/boot/vmlinuz-* | tail -1)" "$GUEST_DIR/vmlinuz"

@@ -1,10 +1,14 @@
 package dev.footprint.bench.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import dev.footprint.bench.model.ResultStore;
+import dev.footprint.bench.model.Results.TargetResult;
 import dev.footprint.bench.report.CgroupVersions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,12 +23,34 @@ public class CgroupReportCommand implements Callable<Integer> {
 
     @Option(names = "--run", description = "Run id (default: the last by name)") String run;
 
+    @Option(names = "--bench-results", defaultValue = "bench/results/cgroup-v2-bench",
+            description = "Fixed-rate bench runs (bench/run.sh --fixed-rate-only): the newest on each cgroup version is shown")
+    Path benchResults;
+
     @Mixin DocsOption docsOption = new DocsOption();
 
     @Override
     public Integer call() {
-        CgroupVersions.write(results, run != null ? run : newest(), docsOption.docs);
+        CgroupVersions.write(results, run != null ? run : newest(), benchSittings(), docsOption.docs);
         return 0;
+    }
+
+    /** The newest bench run of each cgroup version its machine recorded (v1 first), by run id. */
+    private List<CgroupVersions.BenchSitting> benchSittings() {
+        if (!Files.isDirectory(benchResults)) {
+            return List.of();
+        }
+        ResultStore store = new ResultStore(benchResults);
+        Map<String, CgroupVersions.BenchSitting> byVersion = new TreeMap<>();
+        for (String id : store.fullRuns()) {
+            List<TargetResult> results = store.read(id);
+            if (!results.isEmpty()) {
+                String cgroup = results.get(0).run().machine().getOrDefault("cgroup", "?");
+                String version = cgroup.startsWith("v2") ? "v2" : "v1";
+                byVersion.put(version, new CgroupVersions.BenchSitting(id, cgroup, results));
+            }
+        }
+        return List.copyOf(byVersion.values());
     }
 
     private String newest() {

@@ -28,6 +28,7 @@ import dev.footprint.bench.measure.Runner;
 import dev.footprint.bench.model.Bytes;
 import dev.footprint.bench.model.Failures;
 import dev.footprint.bench.model.ImageInfo;
+import dev.footprint.bench.model.PhaseSet;
 import dev.footprint.bench.model.ResultStore;
 import dev.footprint.bench.model.Results;
 import dev.footprint.bench.model.Results.Repetition;
@@ -97,6 +98,20 @@ public class RunCommand implements Callable<Integer> {
             + "phase (its errors judged, not its speed): a JIT compiles the hot path then, so c50 and c200 measure compiled code rather than the "
             + "first seconds under load; 0: no warm-up, as runs before 2026-12-06. Default 15; 3 with --quick")
     Integer warmupSeconds;
+
+    @Option(names = "--fixed-rate-only", description = "Run only startup, idle, the open-loop phases at their fixed rates "
+            + "and the cool-down, and hold the needed-limit search to those phases' errors and stalls: for a machine whose "
+            + "speed is not a host's (the emulated cgroup v2 guest), where a closed-loop phase would measure the machine")
+    boolean fixedRateOnly;
+
+    @Option(names = "--rate-scale", defaultValue = "1", description = "Multiply the open-loop phases' rates (1,000 and "
+            + "5,000 req/s on the path, 200 on /work) by this, e.g. 0.1 where the machine cannot serve them. Default: ${DEFAULT-VALUE}")
+    double rateScale;
+
+    @Option(names = "--time-scale", defaultValue = "1", description = "How many times slower than a host this machine starts "
+            + "processes (the emulated cgroup v2 guest: 10): the bounds on a container's first 200 (120 s; a needed-limit "
+            + "probe: 30 s) and on the open loop's JVM are multiplied by it. Default: ${DEFAULT-VALUE}")
+    int timeScale;
 
     @Option(names = "--needs", description = "After each target's repetitions at --memory, search for its needed limit: "
             + "the smallest memory limit at which it still passes the phases (NeededLimit), and confirm it")
@@ -173,11 +188,19 @@ public class RunCommand implements Callable<Integer> {
                     + GeneratorProcess.TIME + "): install it (tools/setup-host.sh installs the package 'time')");
         }
         List<String> runFlags = lockedDown ? LockedDown.flags(LockedDown.FILE) : List.of();
+        if (!(rateScale > 0) || rateScale > 10) {
+            throw new ParameterException(spec.commandLine(), "--rate-scale must be above 0 and at most 10, not " + rateScale);
+        }
+        if (timeScale < 1 || timeScale > 100) {
+            throw new ParameterException(spec.commandLine(), "--time-scale must be from 1 to 100, not " + timeScale);
+        }
+        int startupSeconds = 120 * timeScale;
+        PhaseSet phases = fixedRateOnly ? PhaseSet.fixedRate : PhaseSet.all;
         Settings settings = quick
-                ? new Settings(memoryBytes, cpus, reps, 3, 5, 1000, 3, 100, true, pageCache, server, generator, 120, 600, runFlags, 3,
-                        warmupSeconds != null ? warmupSeconds : 3)
-                : new Settings(memoryBytes, cpus, reps, 10, 15, 10_000, 10, 100, false, pageCache, server, generator, 120, 600, runFlags, 15,
-                        warmupSeconds != null ? warmupSeconds : 15);
+                ? new Settings(memoryBytes, cpus, reps, 3, 5, 1000, 3, 100, true, pageCache, server, generator, startupSeconds, 600,
+                        runFlags, 3, warmupSeconds != null ? warmupSeconds : 3, phases, rateScale)
+                : new Settings(memoryBytes, cpus, reps, 10, 15, 10_000, 10, 100, false, pageCache, server, generator, startupSeconds,
+                        600, runFlags, 15, warmupSeconds != null ? warmupSeconds : 15, phases, rateScale);
         if (settings.warmupSeconds() < 0) {
             throw new ParameterException(spec.commandLine(), "--warmup-seconds must be 0 or more, not " + settings.warmupSeconds());
         }
@@ -202,6 +225,12 @@ public class RunCommand implements Callable<Integer> {
                     + " s before c50, this sitting would for " + settings.warmupSeconds() + " s: extend it with --warmup-seconds "
                     + earlierWarmup.getAsInt() + ", or use another --run-id");
         }
+        Optional<Settings> earlier = store.readAny(id).map(r -> r.run().settings());
+        if (earlier.isPresent() && (earlier.get().phases() != phases || earlier.get().rateScale() != rateScale)) {
+            throw new ParameterException(spec.commandLine(), "run " + id + " ran " + earlier.get().phases() + " phases at rate scale "
+                    + earlier.get().rateScale() + ", this sitting would run " + phases + " at " + rateScale
+                    + ": extend it with the same --fixed-rate-only and --rate-scale, or use another --run-id");
+        }
         // an attribution run's JVMs all track their native memory, or none of a run's do
         List<TargetSpec> earlierBuilds = store.readAny(id).isEmpty() ? List.of()
                 : store.read(id).stream().map(TargetResult::target).filter(t -> t.build() != null).toList();
@@ -216,7 +245,7 @@ public class RunCommand implements Callable<Integer> {
             return 0;
         }
         ContainerEngine engine = engineOption.engine();
-        LoadGenerators load = LoadGenerators.pinned(wrkExecutable, heyExecutable, generator);
+        LoadGenerators load = LoadGenerators.pinned(wrkExecutable, heyExecutable, generator, timeScale);
         RunInfo run = new RunInfo(id, Instant.now().toString(), commandLine(), Machine.describe(engine, load.wrk()), settings);
 
         List<TargetResult> done = new ArrayList<>();

@@ -61,7 +61,7 @@ public final class Bracketed {
 
     /** A run at {@code limit}, then one at the reference limit; the first is judged against that one and the one before. */
     public Probe held(Settings limit) {
-        Probe run = attempt(limit, Reference.of(atReference.memoryLimitBytes(), List.of(before)), stage);
+        Probe run = attempt(limit, Reference.of(atReference.memoryLimitBytes(), atReference.phases(), List.of(before)), stage);
         int at = record.size();
         List<Repetition> around = new ArrayList<>(List.of(before));
         Repetition after = reference();
@@ -71,7 +71,7 @@ public final class Bracketed {
         }
         lastBeside = List.copyOf(around);
         if (run.repetition() != null) {
-            Reference beside = Reference.of(atReference.memoryLimitBytes(), around);
+            Reference beside = Reference.of(atReference.memoryLimitBytes(), atReference.phases(), around);
             Verdict v = NeededLimit.judge(run.repetition(), beside);
             run = new Probe(run.limitBytes(), stage, v.pass(), v.why(), run.repetition(), v.slowOnly(),
                     NeededLimit.speedShares(run.repetition(), beside));

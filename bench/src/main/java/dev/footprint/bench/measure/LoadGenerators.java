@@ -12,8 +12,13 @@ public record LoadGenerators(Wrk wrk, Hey hey, OpenLoopProcess openLoop) {
 
     /** @param cpus the cores, as taskset -c takes them, or null to leave the generators unpinned */
     public static LoadGenerators pinned(String wrkExecutable, String heyExecutable, String cpus) {
+        return pinned(wrkExecutable, heyExecutable, cpus, 1);
+    }
+
+    /** @param timeScale how many times longer the open loop's JVM may take to start than on a host (emulated: 10) */
+    public static LoadGenerators pinned(String wrkExecutable, String heyExecutable, String cpus, int timeScale) {
         GeneratorProcess process = new GeneratorProcess(cpus);
         return new LoadGenerators(new Wrk(wrkExecutable, process), new Hey(heyExecutable, process),
-                new OpenLoopProcess(process, OPEN_LOOP_CONNECTIONS, OPEN_LOOP_WARMUP));
+                new OpenLoopProcess(process, OPEN_LOOP_CONNECTIONS, OPEN_LOOP_WARMUP, OpenLoopProcess.START_ALLOWANCE.multipliedBy(timeScale)));
     }
 }

@@ -41,7 +41,7 @@ public final class NeedsRun {
         long top = settings.memoryLimitBytes();
         long floorBytes = Math.max(minFloorBytes, anonymousFloor(atReference));
         List<Probe> probes = new ArrayList<>();
-        Reference failuresOnly = Reference.failuresOnly(top, atReference);
+        Reference failuresOnly = Reference.failuresOnly(top, settings.phases(), atReference);
         for (Repetition r : atReference) {
             Verdict v = NeededLimit.judge(r, failuresOnly);
             if (!v.pass()) {

@@ -23,7 +23,14 @@ import dev.footprint.bench.model.Json;
  * for {@code warmup}, not recorded, so the measured phase runs compiled code on connections already open; it prints
  * its result as one JSON line, with the latency histogram in HdrHistogram's compressed encoding.
  */
-public record OpenLoopProcess(GeneratorProcess process, int connections, Duration warmup) {
+public record OpenLoopProcess(GeneratorProcess process, int connections, Duration warmup, Duration startAllowance) {
+
+    /** What the child's JVM may take to start and to finish, beyond its schedule and timeout, on a host. */
+    static final Duration START_ALLOWANCE = Duration.ofSeconds(30);
+
+    public OpenLoopProcess(GeneratorProcess process, int connections, Duration warmup) {
+        this(process, connections, warmup, START_ALLOWANCE);
+    }
 
     static final String RESULT_PREFIX = "footprint-open-loop ";
     private static final Duration WARMUP_TIMEOUT = Duration.ofSeconds(2);
@@ -59,7 +66,7 @@ public record OpenLoopProcess(GeneratorProcess process, int connections, Duratio
                 "-cp", System.getProperty("java.class.path"), OpenLoop.class.getName(),
                 url.toString(), connectVia.toString(), Double.toString(perSecond), Long.toString(duration.toMillis()),
                 Long.toString(timeout.toMillis()), Integer.toString(connections), Long.toString(warmup.toMillis())));
-        Duration bound = warmup.plus(WARMUP_TIMEOUT).plus(duration).plus(timeout).plusSeconds(30);
+        Duration bound = warmup.plus(WARMUP_TIMEOUT).plus(duration).plus(timeout).plus(startAllowance);
         Processes.Result r = Processes.run(process.pinned(java), bound, Map.of());
         String line = r.stdout().lines().filter(l -> l.startsWith(RESULT_PREFIX)).reduce((a, b) -> b)
                 .orElseThrow(() -> new IllegalStateException("the open loop printed no result (exit " + r.exitCode() + "):\n" + r.output()));

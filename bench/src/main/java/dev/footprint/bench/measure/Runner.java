@@ -71,7 +71,7 @@ public final class Runner {
 
     /** Seconds one repetition takes, besides startup (the allocation phase, bound by a count, at its usual length). */
     public static long plannedSeconds(Settings s, boolean hasWork) {
-        return MEASURED.stream().filter(p -> hasWork || !p.onWorkPath()).mapToLong(p -> plannedSeconds(s, p)).sum();
+        return MEASURED.stream().filter(p -> (hasWork || !p.onWorkPath()) && s.phases().runs(p)).mapToLong(p -> plannedSeconds(s, p)).sum();
     }
 
     /** The phases after startup, in the order they run. */
@@ -131,8 +131,8 @@ public final class Runner {
                 double readyAfterStart = Duration.between(engine.startedAt(container), firstResponseAt).toNanos() / 1e6;
                 phases.add(meter.end(null));
                 for (Phase phase : MEASURED) {
-                    if (phase.onWorkPath() && target.workPath() == null || Phase.FIXED_RATE.contains(phase) && s.fixedRateSeconds() <= 0
-                            || phase == Phase.warmup && s.warmupSeconds() <= 0) {
+                    if (!s.phases().runs(phase) || phase.onWorkPath() && target.workPath() == null
+                            || Phase.FIXED_RATE.contains(phase) && s.fixedRateSeconds() <= 0 || phase == Phase.warmup && s.warmupSeconds() <= 0) {
                         continue;
                     }
                     progress.phase(phase.name(), plannedSeconds(s, phase));
@@ -147,7 +147,7 @@ public final class Runner {
                         case c200 -> generators.wrk().run(base + target.path(), 200, Duration.ofSeconds(s.loadSeconds()));
                         case work -> generators.hey().run(base + target.workPath(), 50, s.workRequests(), Duration.ofSeconds(s.workTimeoutSeconds()));
                         case rate1k, rate5k, workRate -> generators.openLoop().run(URI.create(base + (phase.onWorkPath()
-                                ? target.workPath() : target.path())), URI.create(base + target.path()), phase.perSecond(), Duration.ofSeconds(s.fixedRateSeconds()),
+                                ? target.workPath() : target.path())), URI.create(base + target.path()), s.perSecond(phase), Duration.ofSeconds(s.fixedRateSeconds()),
                                 OPEN_LOOP_TIMEOUT).toLoad();
                         case cooldown -> pause(s.cooldownSeconds());
                         case startup, soak -> throw new IllegalStateException("not a measured phase");

@@ -11,6 +11,7 @@ public enum Metric {
     peak50MiB(Unit.MIB, "working set, largest sample at 50 connections"),
     peak200MiB(Unit.MIB, "working set, largest sample at 200 connections"),
     workPeakMiB(Unit.MIB, "working set, largest sample during /work"),
+    fixedRatePeakMiB(Unit.MIB, "working set, largest sample over the open-loop phases (their rates: the run's)"),
     afterWorkMiB(Unit.MIB, "working set, median over the cool-down"),
     startupPeakMiB(Unit.MIB, "working set, largest sample from run to the first 200"),
     kernelPeakMiB(Unit.MIB, "the kernel's high-water mark of usage (page cache included) over every phase"),

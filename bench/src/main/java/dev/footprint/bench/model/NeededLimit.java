@@ -70,25 +70,34 @@ public final class NeededLimit {
     }
 
     /**
-     * What a run at a smaller limit is held to: per loaded phase the median req/s and the slowest request of runs at
-     * the reference limit. For a search these are the two runs on either side of it, with the same phases, so a
-     * drift of the host's speed between them is shared by the run they bracket (the median of two is their mean).
+     * What a run at a smaller limit is held to: per phase the run's {@link PhaseSet} holds to the reference, the median
+     * req/s (closed-loop phases only: an open-loop phase's rate is fixed) and the slowest request of runs at the
+     * reference limit. For a search these are the two runs on either side of it, with the same phases, so a drift of
+     * the host's speed between them is shared by the run they bracket (the median of two is their mean).
      */
     public record Reference(long limitBytes, Map<Phase, Double> requestsPerSecond, Map<Phase, Double> slowestMs,
-            Map<Phase, Double> slowestRate) {
+            Map<Phase, Double> slowestRate, PhaseSet phases) {
+
+        public Reference {
+            phases = phases == null ? PhaseSet.all : phases;
+        }
 
         public Reference(long limitBytes, Map<Phase, Double> requestsPerSecond, Map<Phase, Double> slowestMs) {
-            this(limitBytes, requestsPerSecond, slowestMs, Map.of());
+            this(limitBytes, requestsPerSecond, slowestMs, Map.of(), PhaseSet.all);
         }
 
         public static Reference of(long limitBytes, List<Repetition> reps) {
+            return of(limitBytes, PhaseSet.all, reps);
+        }
+
+        public static Reference of(long limitBytes, PhaseSet phases, List<Repetition> reps) {
             Map<Phase, Double> rps = new EnumMap<>(Phase.class);
             Map<Phase, Double> slowest = new EnumMap<>(Phase.class);
             Map<Phase, Double> slowestRate = new EnumMap<>(Phase.class);
-            for (Phase p : Phase.LOADED) {
+            for (Phase p : phases.heldToReference()) {
                 double[] v = reps.stream().map(r -> r.phase(p)).filter(x -> x != null && x.load() != null)
                         .mapToDouble(x -> x.load().requestsPerSecond()).filter(x -> !Double.isNaN(x)).toArray();
-                if (v.length > 0) {
+                if (v.length > 0 && !Phase.FIXED_RATE.contains(p)) {
                     DescriptiveStatistics d = new DescriptiveStatistics(v);
                     rps.put(p, d.getPercentile(50));
                     slowestRate.put(p, d.getMin());
@@ -97,7 +106,7 @@ public final class NeededLimit {
                         .mapToDouble(x -> x.load().maxMs()).filter(x -> !Double.isNaN(x)).max()
                         .ifPresent(m -> slowest.put(p, m));
             }
-            return new Reference(limitBytes, rps, slowest, slowestRate);
+            return new Reference(limitBytes, rps, slowest, slowestRate, phases);
         }
 
         /**
@@ -105,7 +114,16 @@ public final class NeededLimit {
          * request of {@code reps}; its speed is not judged (a repetition is not held to a median it is part of).
          */
         public static Reference failuresOnly(long limitBytes, List<Repetition> reps) {
-            return new Reference(limitBytes, Map.of(), of(limitBytes, reps).slowestMs());
+            return failuresOnly(limitBytes, PhaseSet.all, reps);
+        }
+
+        public static Reference failuresOnly(long limitBytes, PhaseSet phases, List<Repetition> reps) {
+            return new Reference(limitBytes, Map.of(), of(limitBytes, phases, reps).slowestMs(), Map.of(), phases);
+        }
+
+        /** Whether a phase is judged at all: an open-loop phase only where the run's phase set holds it to the reference. */
+        boolean judges(Phase p) {
+            return !Phase.FIXED_RATE.contains(p) || phases.heldToReference().contains(p);
         }
 
         /**
@@ -140,13 +158,14 @@ public final class NeededLimit {
 
     /**
      * One phase against the reference: no failed request, no stall, at least {@link #MIN_SPEED} of its req/s; the
-     * warm-up only the first.
+     * warm-up only the first. An open-loop phase is judged only in a fixed-rate run ({@link PhaseSet#fixedRate}), on
+     * its errors (an unanswered request among them) and stalls.
      */
     public static Verdict judge(PhaseResult phase, Reference ref) {
         Phase p = phase.phase();
         LoadResult load = phase.load();
-        // an open-loop phase measures latency at a rate the target may not reach (a table, not a verdict)
-        if (load == null || Phase.FIXED_RATE.contains(p)) {
+        // beside closed-loop phases an open-loop one measures latency at a rate the target may not reach (a table)
+        if (load == null || !ref.judges(p)) {
             return Verdict.PASS;
         }
         if (load.errors() + load.non2xx() > 0) {
@@ -183,8 +202,8 @@ public final class NeededLimit {
                 return v;
             }
         }
-        for (Phase p : Phase.LOADED) {
-            if (ref.requestsPerSecond().containsKey(p) && rep.phase(p) == null) {
+        for (Phase p : ref.phases().heldToReference()) {
+            if ((ref.requestsPerSecond().containsKey(p) || ref.slowestMs().containsKey(p)) && rep.phase(p) == null) {
                 return Verdict.fail(p + " did not run");
             }
         }

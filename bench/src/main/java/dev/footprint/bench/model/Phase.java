@@ -31,10 +31,13 @@ public enum Phase {
     /** The phases with load, whose req/s the needed-limit search holds to the 256 MiB figure. */
     public static final List<Phase> LOADED = List.of(c50, c200, work);
 
+    /** The phases whose load is a number of connections (wrk, hey): their req/s is the machine's speed as much as the target's. */
+    public static final List<Phase> CLOSED_LOOP = List.of(warmup, c50, c200, work);
+
     /** The open-loop phases: latency at a fixed rate, a stalled server charged for what it held up. */
     public static final List<Phase> FIXED_RATE = List.of(rate1k, rate5k, workRate);
 
-    /** Requests per second an open-loop phase sends; 0 for the others. */
+    /** Requests per second an open-loop phase sends (before a run's {@code --rate-scale}); 0 for the others. */
     public int perSecond() {
         return switch (this) {
             case rate1k -> 1000;

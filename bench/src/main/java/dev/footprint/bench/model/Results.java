@@ -22,18 +22,33 @@ public final class Results {
      * @param runFlags container-engine flags every target ran with beyond the limits and pinning: the locked-down
      *        flags (images/locked-down.args) with --locked-down; empty in results written before the option
      * @param warmupSeconds the warm-up phase's length before c50; 0 (none) in results written before 2026-12-06
+     * @param phases every phase, or only those at a fixed rate ({@link PhaseSet})
+     * @param rateScale what the open-loop phases' rates ({@link Phase#perSecond()}) are multiplied by: below 1 on a
+     *        machine that cannot serve them (the emulated guest), 1 in results written before the option
      */
     public record Settings(long memoryLimitBytes, double cpus, int repetitions, int idleSeconds, int loadSeconds,
             int workRequests, int cooldownSeconds, int sampleIntervalMs, boolean quick, PageCache pageCache,
             String serverCpus, String generatorCpus, int startupSeconds, int workTimeoutSeconds, List<String> runFlags,
-            int fixedRateSeconds, int warmupSeconds) {
+            int fixedRateSeconds, int warmupSeconds, PhaseSet phases, double rateScale) {
 
         public Settings {
+            // Results written before 2026-12-07's fixed-rate sittings: every phase, at the rates Phase names.
+            phases = phases == null ? PhaseSet.all : phases;
+            rateScale = rateScale > 0 ? rateScale : 1;
             // Results written before the option existed: the bench never dropped the cache then.
             pageCache = pageCache == null ? PageCache.warm : pageCache;
             startupSeconds = startupSeconds > 0 ? startupSeconds : 120;
             workTimeoutSeconds = workTimeoutSeconds > 0 ? workTimeoutSeconds : 600;
             runFlags = runFlags == null ? List.of() : List.copyOf(runFlags);
+        }
+
+        public Settings(long memoryLimitBytes, double cpus, int repetitions, int idleSeconds, int loadSeconds,
+                int workRequests, int cooldownSeconds, int sampleIntervalMs, boolean quick, PageCache pageCache,
+                String serverCpus, String generatorCpus, int startupSeconds, int workTimeoutSeconds, List<String> runFlags,
+                int fixedRateSeconds, int warmupSeconds) {
+            this(memoryLimitBytes, cpus, repetitions, idleSeconds, loadSeconds, workRequests, cooldownSeconds,
+                    sampleIntervalMs, quick, pageCache, serverCpus, generatorCpus, startupSeconds, workTimeoutSeconds, runFlags,
+                    fixedRateSeconds, warmupSeconds, PhaseSet.all, 1);
         }
 
         public Settings(long memoryLimitBytes, double cpus, int repetitions, int idleSeconds, int loadSeconds,
@@ -68,32 +83,40 @@ public final class Results {
         public Settings withMemory(long bytes) {
             return new Settings(bytes, cpus, repetitions, idleSeconds, loadSeconds, workRequests, cooldownSeconds,
                     sampleIntervalMs, quick, pageCache, serverCpus, generatorCpus, startupSeconds, workTimeoutSeconds, runFlags,
-                    fixedRateSeconds, warmupSeconds);
+                    fixedRateSeconds, warmupSeconds, phases, rateScale);
         }
 
         public Settings withWorkTimeout(int seconds) {
             return new Settings(memoryLimitBytes, cpus, repetitions, idleSeconds, loadSeconds, workRequests, cooldownSeconds,
                     sampleIntervalMs, quick, pageCache, serverCpus, generatorCpus, startupSeconds, seconds, runFlags, fixedRateSeconds,
-                    warmupSeconds);
+                    warmupSeconds, phases, rateScale);
         }
 
         /**
          * These settings at another limit for a confirmation of the needed-limit search: the full phases it is judged
-         * on, without the open-loop ones (not judged, and lighter than c50), which would add a minute to every run.
+         * on, without the open-loop ones where they are not judged (every phase runs: they are lighter than c50, and
+         * would add a minute to every run).
          */
         public Settings confirmation(long bytes) {
             return new Settings(bytes, cpus, repetitions, idleSeconds, loadSeconds, workRequests, cooldownSeconds,
-                    sampleIntervalMs, quick, pageCache, serverCpus, generatorCpus, startupSeconds, workTimeoutSeconds, runFlags, 0,
-                    warmupSeconds);
+                    sampleIntervalMs, quick, pageCache, serverCpus, generatorCpus, startupSeconds, workTimeoutSeconds, runFlags,
+                    phases == PhaseSet.fixedRate ? fixedRateSeconds : 0, warmupSeconds, phases, rateScale);
         }
 
         /**
-         * These settings with the short phases of a probe of the needed-limit search (no open-loop phases); a probe
-         * and the 256 MiB reference it is held to warm up alike: the run's warm-up, at most a probe's 5 s.
+         * These settings with the short phases of a probe of the needed-limit search (the open-loop phases only where
+         * they are judged, for 5 s each), a quarter of the run's bound on startup (30 s of 120); a probe and the
+         * 256 MiB reference it is held to warm up alike: the run's warm-up, at most a probe's 5 s.
          */
         public Settings probe(long bytes) {
             return new Settings(bytes, cpus, 1, 3, 5, 1000, 3, sampleIntervalMs, true, pageCache, serverCpus,
-                    generatorCpus, 30, 60, runFlags, 0, Math.min(warmupSeconds, 5));
+                    generatorCpus, Math.max(1, startupSeconds / 4), 60, runFlags, phases == PhaseSet.fixedRate ? 5 : 0,
+                    Math.min(warmupSeconds, 5), phases, rateScale);
+        }
+
+        /** The requests per second an open-loop phase sends in this run: {@link Phase#perSecond()} times the rate scale. */
+        public double perSecond(Phase p) {
+            return p.perSecond() * rateScale;
         }
     }
 

@@ -26,6 +26,8 @@ public final class Summary {
         put(s, Metric.peak50MiB, reps, r -> mib(phase(r, Phase.c50).workingSetMax()));
         put(s, Metric.peak200MiB, reps, r -> mib(phase(r, Phase.c200).workingSetMax()));
         put(s, Metric.workPeakMiB, reps, r -> mib(phase(r, Phase.work).workingSetMax()));
+        put(s, Metric.fixedRatePeakMiB, reps, r -> mib(Phase.FIXED_RATE.stream().map(r::phase).filter(p -> p != null)
+                .mapToLong(PhaseResult::workingSetMax).max().orElseThrow()));
         put(s, Metric.afterWorkMiB, reps, r -> mib(phase(r, Phase.cooldown).workingSetMedian()));
         put(s, Metric.startupPeakMiB, reps, r -> mib(phase(r, Phase.startup).workingSetMax()));
         put(s, Metric.idleRssMiB, reps, r -> mib(phase(r, Phase.idle).rssMax()));

@@ -10,6 +10,10 @@ import java.util.function.Function;
 import dev.footprint.bench.model.CgroupChecks;
 import dev.footprint.bench.model.CgroupChecks.Sizing;
 import dev.footprint.bench.model.CgroupChecks.ViewRow;
+import dev.footprint.bench.model.Metric;
+import dev.footprint.bench.model.Phase;
+import dev.footprint.bench.model.Results.Settings;
+import dev.footprint.bench.model.Results.TargetResult;
 import dev.footprint.bench.model.Summary;
 
 /**
@@ -22,10 +26,23 @@ public final class CgroupVersions {
     private CgroupVersions() {
     }
 
-    public static void write(Path results, String runId, Path docs) {
+    /** A bench run on one cgroup version: its id, the version its machine recorded, its targets' results. */
+    public record BenchSitting(String runId, String cgroup, List<TargetResult> results) {
+
+        Settings settings() {
+            return results.get(0).run().settings();
+        }
+
+        TargetResult target(String name) {
+            return results.stream().filter(r -> r.target().name().equals(name)).findFirst().orElse(null);
+        }
+    }
+
+    public static void write(Path results, String runId, List<BenchSitting> bench, Path docs) {
         Path dir = results.resolve(runId);
         List<CgroupChecks> sittings = CgroupChecks.readAll(dir);
         Map<String, String> blocks = new LinkedHashMap<>();
+        blocks.put("cgroup-bench", bench(bench));
         blocks.put("cgroup-source", "Run `" + runId + "` (" + dir + "/): " + String.join(", ", sittings.stream()
                 .map(s -> "`" + s.name() + "/` (cgroup " + s.environment().cgroup() + ")").toList()) + "\n");
         blocks.put("cgroup-machines", machines(sittings));
@@ -41,9 +58,9 @@ public final class CgroupVersions {
         md.append(" |\n|---").append("|---".repeat(sittings.size())).append("|\n");
         row(md, "cgroup", sittings, e -> e.cgroup());
         row(md, "kernel, OS", sittings, e -> e.kernel() + ", " + e.os());
-        row(md, "podman, OCI runtime", sittings, e -> e.podman().replace("podman version ", "podman ") + ", " + e.runtime());
+        row(md, "podman, OCI runtime", sittings, e -> (e.podman() == null ? "?" : e.podman().replace("podman version ", "podman ")) + ", " + e.runtime());
         row(md, "CPUs, memory", sittings, e -> String.format(Locale.ROOT, "%d, %.1f GiB", e.cpus(), e.memTotalKiB() / 1048576.0));
-        row(md, "emulated", sittings, e -> e.emulation() == null ? "no (" + e.cpuModel() + ")" : e.emulation());
+        row(md, "emulated", sittings, e -> e.emulation() == null ? "no" + (e.cpuModel() == null ? "" : " (" + e.cpuModel() + ")") : e.emulation());
         row(md, "images/check.sh's time bounds", sittings, e -> "×" + e.timeScale());
         row(md, "measured at", sittings, e -> e.at());
         return md.toString();
@@ -85,7 +102,7 @@ public final class CgroupVersions {
                 }
                 md.append("| ").append(v).append(" | ").append(s.environment().cgroup()).append(" | ").append(mib(r.limitBytes()));
                 if (r.shipped().error() != null) {
-                    md.append(" | ").append(r.shipped().error()).append(" | | ");
+                    md.append(" | ").append(escape(r.shipped().error())).append(" | | ");
                 } else {
                     md.append(" | ").append(mib(r.shipped().serviceLimit())).append(" | ").append(mib(r.shipped().serviceWorkingSet()))
                             .append(" | ").append(mib(r.shipped().outsideBefore().workingSet())).append(" / ")
@@ -93,17 +110,62 @@ public final class CgroupVersions {
                 }
                 Sizing z = r.withoutHeapOption();
                 if (z.error() != null) {
-                    md.append(" | ").append(z.error()).append(" | | ");
+                    md.append(" | ").append(escape(z.error())).append(" | | ");
                 } else {
                     md.append(" | ").append(mib(z.memorySeen())).append(" | ").append(mib(z.heapMax())).append(" | ")
                             .append(z.cpuCount() == null ? "" : String.format(Locale.ROOT, "%.0f", z.cpuCount()));
                 }
-                md.append(" | ").append(r.failures().isEmpty() ? "saw its cgroup" : String.join("; ", r.failures())).append(" |\n");
+                md.append(" | ").append(r.failures().isEmpty() ? "saw its cgroup" : escape(String.join("; ", r.failures()))).append(" |\n");
             }
         }
         return md.toString() + "\nMiB; the working set is usage minus inactive file (v2: memory.current and memory.stat's inactive_file; "
                 + "v1: memory.usage_in_bytes and total_inactive_file), read from the host's side of the container's cgroup just "
                 + "before and just after the service's gauge.\n";
+    }
+
+    /**
+     * The fixed-rate sittings side by side, per target: the needed limit, the working set at idle and over the
+     * open-loop phases, idle RssAnon, and the p99 at the lowest rate (the guest's emulated, so not a node's latency).
+     */
+    static String bench(List<BenchSitting> sittings) {
+        if (sittings.isEmpty()) {
+            return "No fixed-rate sitting yet (bench/run.sh --fixed-rate-only --needs, on each version).\n";
+        }
+        StringBuilder md = new StringBuilder("| target");
+        String[] columns = {"needed limit", "working set, idle", "working set, peak over the open-loop phases", "RssAnon, idle",
+                String.format(Locale.ROOT, "p99 at %,.0f req/s on /", sittings.get(0).settings().perSecond(Phase.rate1k))};
+        for (String c : columns) {
+            sittings.forEach(s -> md.append(" | ").append(c).append(", ").append(s.cgroup()));
+        }
+        md.append(" |\n|---").append("|---".repeat(columns.length * sittings.size())).append("|\n");
+        for (String name : sittings.stream().flatMap(s -> s.results().stream().map(r -> r.target().name())).distinct().toList()) {
+            md.append("| ").append(name);
+            sittings.forEach(s -> md.append(" | ").append(needed(s.target(name))));
+            for (Metric m : List.of(Metric.idleMiB, Metric.fixedRatePeakMiB, Metric.idleRssAnonMiB, Metric.p99(Phase.rate1k))) {
+                sittings.forEach(s -> {
+                    TargetResult r = s.target(name);
+                    md.append(" | ").append(r == null || r.summary() == null ? "" : Report.stat(r.summary(), m));
+                });
+            }
+            md.append(" |\n");
+        }
+        return md + "\nMiB and ms, medians over the repetitions at the reference limit [smallest–largest]; the needed limit: "
+                + "the smallest limit at which the target still served every open-loop phase without an error, a stall or an "
+                + "OOM kill, confirmed by full runs. Working set: usage − inactive file (v2: memory.current; v1: "
+                + "memory.usage_in_bytes), sampled from outside every 100 ms.\n";
+    }
+
+    private static String needed(TargetResult r) {
+        if (r == null || r.needs() == null) {
+            return r == null ? "" : "not searched";
+        }
+        long b = r.needs().neededBytes();
+        return b > 0 ? String.format(Locale.ROOT, "%,d MiB", b >> 20) : "not found: " + escape(r.needs().note());
+    }
+
+    /** A cell's text with the table's separator escaped. */
+    static String escape(String s) {
+        return s == null ? "" : s.replace("|", "\\|").replace("\n", " ");
     }
 
     /** Every variant any sitting viewed, in the order the first one lists them. */

@@ -29,6 +29,7 @@ import dev.footprint.bench.model.Metric;
 import dev.footprint.bench.model.NativeBuild;
 import dev.footprint.bench.model.NeededLimit;
 import dev.footprint.bench.model.Phase;
+import dev.footprint.bench.model.PhaseSet;
 import dev.footprint.bench.model.ResultStore;
 import dev.footprint.bench.model.Results;
 import dev.footprint.bench.model.Results.Repetition;
@@ -62,7 +63,10 @@ public final class Report {
                             BitmapFormat.PNG);
                 }
             }
-            BitmapEncoder.saveBitmap(idleVsPeak(ordered), charts.resolve("idle-vs-peak").toString(), BitmapFormat.PNG);
+            CategoryChart idleVsPeak = idleVsPeak(ordered);
+            if (!idleVsPeak.getSeriesMap().get("idle").getXData().isEmpty()) {
+                BitmapEncoder.saveBitmap(idleVsPeak, charts.resolve("idle-vs-peak").toString(), BitmapFormat.PNG);
+            }
             if (ordered.stream().anyMatch(r -> r.needs() != null)) {
                 BitmapEncoder.saveBitmap(neededLimits(byNeeds(ordered)), charts.resolve("needed-limit").toString(), BitmapFormat.PNG);
             }
@@ -261,14 +265,15 @@ public final class Report {
         md.append(s.runFlags().isEmpty()
                 ? "| container flags | none: each image as it is (a writable root, the engine's default capabilities, the image's user) |\n"
                 : "| container flags | locked down (images/locked-down.args): `" + String.join(" ", s.runFlags()) + "` |\n");
+        boolean all = s.phases() == PhaseSet.all;
         md.append("| phases | idle ").append(s.idleSeconds()).append(" s; ")
-                .append(s.warmupSeconds() > 0 ? "warm-up at 50 connections " + s.warmupSeconds() + " s (failures judged, not speed; not in the c50 figures); "
+                .append(!all ? "" : s.warmupSeconds() > 0 ? "warm-up at 50 connections " + s.warmupSeconds() + " s (failures judged, not speed; not in the c50 figures); "
                         : "no warm-up (c50 is the first load after idle, while a JIT still compiles); ")
-                .append("50 connections ").append(s.loadSeconds())
-                .append(" s; 200 connections ").append(s.loadSeconds()).append(" s; /work?kib=256 at 50 connections, ")
-                .append(s.workRequests()).append(" requests; ")
-                .append(s.fixedRateSeconds() > 0 ? "open loop " + s.fixedRateSeconds() + " s each at 1,000 and 5,000 req/s on / and 200 req/s "
-                        + "on /work; " : "")
+                .append(!all ? "" : "50 connections " + s.loadSeconds() + " s; 200 connections " + s.loadSeconds()
+                        + " s; /work?kib=256 at 50 connections, " + s.workRequests() + " requests; ")
+                .append(s.fixedRateSeconds() > 0 ? String.format(Locale.ROOT, "open loop %d s each at %,.0f and %,.0f req/s on / and %,.0f req/s on /work%s; ",
+                        s.fixedRateSeconds(), s.perSecond(Phase.rate1k), s.perSecond(Phase.rate5k), s.perSecond(Phase.workRate),
+                        all ? "" : " (fixed-rate only: no closed-loop phase, the needed limit judged on these phases' errors and stalls)") : "")
                 .append("cool-down ").append(s.cooldownSeconds()).append(" s |\n");
         md.append("| load generators | ").append(machine.get("loadGenerator")).append(", on 127.0.0.1, host network |\n");
         return md.toString();
@@ -284,8 +289,9 @@ public final class Report {
             return "No fixed-rate phase ran in this run.";
         }
         StringBuilder md = new StringBuilder("| target | req/s, 50 conn. · of the harness ceiling |");
+        Results.Settings settings = ran.get(0).run().settings();
         for (Phase p : Phase.FIXED_RATE) {
-            md.append(" ").append(String.format(Locale.ROOT, "%,d", p.perSecond())).append(" req/s on ")
+            md.append(" ").append(String.format(Locale.ROOT, "%,.0f", settings.perSecond(p))).append(" req/s on ")
                     .append(p.onWorkPath() ? "/work" : "/").append(": p50 / p99 / p99.9 ms |");
         }
         md.append("\n|---|---|").append("---|".repeat(Phase.FIXED_RATE.size())).append("\n");
@@ -641,15 +647,18 @@ public final class Report {
         List<String> names = new ArrayList<>();
         List<Double> idle = new ArrayList<>();
         List<Double> peak = new ArrayList<>();
+        // a fixed-rate run has no 200-connection phase: its peak is over the open-loop phases
+        boolean fixedRate = !results.isEmpty() && results.get(0).run().settings().phases() == PhaseSet.fixedRate;
+        Metric peakMetric = fixedRate ? Metric.fixedRatePeakMiB : Metric.peak200MiB;
         for (TargetResult r : results) {
-            if (r.summary() != null && r.summary().containsKey(Metric.idleMiB) && r.summary().containsKey(Metric.peak200MiB)) {
+            if (r.summary() != null && r.summary().containsKey(Metric.idleMiB) && r.summary().containsKey(peakMetric)) {
                 names.add(r.target().name());
                 idle.add(r.summary().get(Metric.idleMiB).median());
-                peak.add(r.summary().get(Metric.peak200MiB).median());
+                peak.add(r.summary().get(peakMetric).median());
             }
         }
         chart.addSeries("idle", names, idle);
-        chart.addSeries("peak, 200 connections", names, peak);
+        chart.addSeries(fixedRate ? "peak, open-loop phases" : "peak, 200 connections", names, peak);
         return chart;
     }
 

@@ -18,6 +18,7 @@ import dev.footprint.bench.model.NeededLimit;
 import dev.footprint.bench.model.NeededLimit.Probe;
 import dev.footprint.bench.model.NeededLimit.Stage;
 import dev.footprint.bench.model.Phase;
+import dev.footprint.bench.model.PhaseSet;
 import dev.footprint.bench.model.Results;
 import dev.footprint.bench.model.Results.Needs;
 import dev.footprint.bench.model.Results.PhaseResult;
@@ -191,6 +192,26 @@ class NeedsRunTest {
         assertFalse(probes.isEmpty() || confirmations.isEmpty(), ran.toString());
         assertTrue(probes.stream().allMatch(s -> s.warmupSeconds() == 5 && s.loadSeconds() == 5), probes.toString());
         assertTrue(confirmations.stream().allMatch(s -> s.warmupSeconds() == 15), confirmations.toString());
+    }
+
+    @Test
+    void aFixedRateSearchRunsOnlyTheOpenLoopPhasesAndFindsWhereTheyStopFailing() {
+        Settings fixedRate = new Settings(256 * MIB, 1, 2, 10, 15, 10_000, 10, 100, false, Results.PageCache.cold, "1", "0", 480, 600,
+                List.of(), 15, 15, PhaseSet.fixedRate, 0.1);
+        List<Settings> ran = new ArrayList<>();
+        // below 96 MiB every open-loop phase has unanswered requests; its req/s is never judged
+        Bracketed.Trial trial = (target, s, keepGoing) -> {
+            ran.add(s);
+            return Fixtures.fixedRateOnly(200, s.memoryLimitBytes() >= 96 * MIB ? 0 : 12);
+        };
+        List<Repetition> atReference = List.of(Fixtures.fixedRateOnly(200, 0), Fixtures.fixedRateOnly(200, 0));
+        Needs needs = new NeedsRun(trial, fixedRate, progress).measure(TARGET, atReference, 32 * MIB, 0);
+        assertEquals(96 * MIB, needs.neededBytes(), needs.note());
+        assertTrue(ran.stream().allMatch(s -> s.phases() == PhaseSet.fixedRate && s.rateScale() == 0.1 && s.fixedRateSeconds() > 0),
+                "every run of the search has the open-loop phases at the run's rates");
+        assertTrue(ran.stream().filter(Settings::quick).allMatch(s -> s.fixedRateSeconds() == 5 && s.startupSeconds() == 120),
+                "a probe: 5 s per open-loop phase, a quarter of the run's bound on startup");
+        assertTrue(ran.stream().anyMatch(s -> !s.quick() && s.fixedRateSeconds() == 15), "full runs confirmed it");
     }
 
     /** A search under {@code settings} of a target at full speed from 128 MiB up, a tenth of it below; every run's settings into {@code ran}. */

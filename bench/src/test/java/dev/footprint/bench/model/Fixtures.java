@@ -65,6 +65,16 @@ public final class Fixtures {
                 r.survived(), phases, r.sampleFields(), r.samples());
     }
 
+    /** A repetition of a fixed-rate run: idle, then the three open-loop phases with this slowest request and these errors each. */
+    public static Repetition fixedRateOnly(double maxMs, long errors) {
+        List<PhaseResult> phases = new ArrayList<>(List.of(new PhaseResult(Phase.idle, 10, MIB, MIB, MIB, MIB, MIB, MIB, 10, null)));
+        for (Phase p : Phase.FIXED_RATE) {
+            phases.add(new PhaseResult(p, 15, MIB, MIB, MIB, MIB, MIB, MIB, 10, new LoadResult(1500, 15, 100, 2, 20, errors, 0,
+                    errors == 0 ? null : errors + " failed or unanswered", maxMs, 1.0, 40.0)));
+        }
+        return new Repetition(1, 500, 100, 0, false, true, phases, List.of(), List.of());
+    }
+
     public static TargetResult target(String name, TargetKind kind, List<Repetition> reps) {
         TargetSpec spec = new TargetSpec(name, kind, "localhost/footprint/service:" + name, "/", "/work?kib=256",
                 List.of(), Map.of(), "~10 MB (claim)", null, "test target " + name, null);

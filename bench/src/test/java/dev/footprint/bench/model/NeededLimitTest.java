@@ -151,6 +151,24 @@ class NeededLimitTest {
     }
 
     @Test
+    void aFixedRateRunHoldsItsOpenLoopPhasesToErrorsAndStallsButNotToTheirRate() {
+        Repetition atTop = Fixtures.fixedRateOnly(300, 0);
+        Reference ref = Reference.of(256 * MIB, PhaseSet.fixedRate, List.of(atTop));
+        assertEquals(Map.of(), ref.requestsPerSecond(), "an open-loop phase's rate is fixed: no req/s to be held to");
+        assertEquals(300, ref.slowestMs().get(Phase.rate1k), 1e-9);
+        assertTrue(NeededLimit.judge(Fixtures.fixedRateOnly(500, 0), ref).pass(), "slower, but under 1 s: passes");
+        Verdict errors = NeededLimit.judge(Fixtures.fixedRateOnly(300, 4), ref);
+        assertTrue(errors.why().startsWith("rate1k: 4 errors"), errors.why());
+        Verdict stall = NeededLimit.judge(Fixtures.fixedRateOnly(2500, 0), ref);
+        assertTrue(stall.why().startsWith("rate1k: stalled"), stall.why());
+        // a phase the reference ran and this run did not (stopped after a failure elsewhere) fails it
+        Repetition missing = new Repetition(1, 500, 100, 0, false, true, atTop.phases().subList(0, 2), atTop.sampleFields(), List.of());
+        assertTrue(NeededLimit.judge(missing, ref).why().endsWith("did not run"), NeededLimit.judge(missing, ref).why());
+        // the same repetitions in a run of every phase: the open-loop errors are a table there
+        assertTrue(NeededLimit.judge(Fixtures.fixedRateOnly(300, 4), Reference.of(256 * MIB, List.of(atTop))).pass());
+    }
+
+    @Test
     void aWarmUpFailsOnAFailedRequestButNotOnItsSpeedOrItsSlowestRequest() {
         Reference ref = Reference.of(256 * MIB, List.of(rep(2000, 100, 0, false)));
         // a JIT compiling the path: a tenth of c50's rate and a 3 s request, as a cold JVM at a tight limit may serve

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +20,17 @@ import dev.footprint.bench.model.CgroupChecks.Shipped;
 import dev.footprint.bench.model.CgroupChecks.Sizing;
 import dev.footprint.bench.model.CgroupChecks.View;
 import dev.footprint.bench.model.CgroupChecks.ViewRow;
+import dev.footprint.bench.model.Fixtures;
 import dev.footprint.bench.model.Json;
+import dev.footprint.bench.model.PhaseSet;
+import dev.footprint.bench.model.Results;
+import dev.footprint.bench.model.Results.Needs;
+import dev.footprint.bench.model.Results.Repetition;
+import dev.footprint.bench.model.Results.RunInfo;
+import dev.footprint.bench.model.Results.Settings;
+import dev.footprint.bench.model.Results.TargetResult;
+import dev.footprint.bench.model.Summary;
+import dev.footprint.bench.model.TargetKind;
 
 class CgroupVersionsTest {
 
@@ -80,6 +91,27 @@ class CgroupVersionsTest {
         assertEquals(view.lines().findFirst().orElseThrow().chars().filter(c -> c == '|').count(), row.chars().filter(c -> c == '|').count(),
                 "as many cells as the header:\n" + view);
         assertTrue(CgroupVersions.checks(CgroupChecks.readAll(results.resolve("r2"))).contains("| native | not checked |"));
+    }
+
+    @Test
+    void theFixedRateSittingsSideBySideWithTheirNeededLimitsAndTheRatesTheyRan() {
+        Settings scaled = new Settings(256 * MIB, 1, 2, 10, 15, 10_000, 10, 100, false, Results.PageCache.cold, "1", "0", 480, 600,
+                List.of(), 15, 15, PhaseSet.fixedRate, 0.1);
+        List<Repetition> reps = List.of(Fixtures.fixedRateOnly(200, 0), Fixtures.fixedRateOnly(200, 0));
+        TargetResult found = result("native", scaled, reps, new Needs(256 * MIB, 8 * MIB, 40 * MIB, null, List.of(), Map.of()));
+        TargetResult missed = result("native", scaled, reps, new Needs(256 * MIB, 8 * MIB, -1, "fails | at the top", List.of(), Map.of()));
+        String md = CgroupVersions.bench(List.of(new CgroupVersions.BenchSitting("20261207-v1-host", "v1 (hybrid)", List.of(found)),
+                new CgroupVersions.BenchSitting("20261207-v2-guest", "v2", List.of(missed))));
+        assertTrue(md.contains("| needed limit, v1 (hybrid) | needed limit, v2 |"), md);
+        assertTrue(md.contains("p99 at 100 req/s on /, v1"), "the rate the run sent, not the unscaled one: " + md);
+        assertTrue(md.contains("| native | 40 MiB | not found: fails \\| at the top | 1.0"), md);
+        assertTrue(CgroupVersions.bench(List.of()).startsWith("No fixed-rate sitting yet"));
+    }
+
+    private static TargetResult result(String name, Settings s, List<Repetition> reps, Needs needs) {
+        TargetResult t = Fixtures.target(name, TargetKind.variant, reps);
+        RunInfo run = new RunInfo("20261207-x", "2026-12-07T00:00:00Z", "bench run", Map.of("cgroup", "v2"), s);
+        return new TargetResult(run, t.target(), t.image(), reps, Summary.of(reps), needs);
     }
 
     @Test
