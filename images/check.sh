@@ -5,7 +5,8 @@
 # on SIGTERM within the grace period.
 # usage: images/check.sh <variant>... | all     (all: every variant images/build.sh recorded)
 # env: CHECK_PORT (18080), CHECK_MEMORY (256m; native 64m), GRACE_SECONDS (20),
-#      CHECK_TIME_SCALE (1: every time bound multiplied by it, as in the emulated cgroup v2 guest)
+#      CHECK_TIME_SCALE (1: every time bound multiplied by it, as in the emulated cgroup v2 guest; the
+#      pauses between readiness polls are not bounds and stay as they are)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/../tools/lib/usage.sh"
@@ -54,7 +55,7 @@ check_variant() {
     "${LOCKED_DOWN[@]}" \
     -e QUARKUS_HTTP_PORT="$PORT" -e QUARKUS_HTTP_HOST=127.0.0.1 "$image" >/dev/null
   local deadline=$((SECONDS + 60 * SCALE))
-  until curl -sf -o /dev/null --max-time 1 "$base/"; do
+  until curl -sf -o /dev/null --max-time "$SCALE" "$base/"; do
     if ((SECONDS > deadline)) || [[ $("$ENGINE" inspect -f '{{.State.Running}}' "$ctr") != true ]]; then
       fail "no 200 on GET / within $((60 * SCALE)) s"; "$ENGINE" logs "$ctr" 2>&1 | tail -20 >&2; "$ENGINE" rm -f "$ctr" >/dev/null; return
     fi
@@ -73,10 +74,11 @@ check_variant() {
     code=$(curl -s -o /dev/null -w '%{http_code}' --compressed --max-time $((10 * SCALE)) "$base$path")
     [[ $code == 200 ]] || fail "GET $path answered $code"
   done
-  [[ $(curl -s -o /dev/null -D - -H 'Accept-Encoding: gzip' "$base/items?count=1000" | tr -d '\r' | grep -i '^content-encoding:') == *gzip ]] \
+  [[ $(curl -s -o /dev/null -D - -H 'Accept-Encoding: gzip' --max-time $((10 * SCALE)) "$base/items?count=1000" | tr -d '\r' | grep -i '^content-encoding:') == *gzip ]] \
     || fail "/items is not gzip-encoded when asked"
   local metrics limit
-  metrics=$(curl -sf "$base/q/metrics")
+  # Under set -e a failed read would end every check here: it is a failure of this variant instead.
+  metrics=$(curl -sf --max-time $((10 * SCALE)) "$base/q/metrics") || fail "GET /q/metrics failed (curl exit $?)"
   limit=$(awk '/^cgroup_memory_limit_bytes /{printf "%.0f", $2}' <<<"$metrics")
   [[ $limit == "$(numfmt --from=iec "${memory^^}")" ]] && ok "endpoints answer; the service sees its $memory cgroup limit" \
     || fail "cgroup_memory_limit_bytes is '${limit}', expected the $memory limit"

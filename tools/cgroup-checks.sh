@@ -7,11 +7,12 @@
 # env: CHECK_TIME_SCALE (1; the guest sets its GUEST_TIME_SCALE), GUEST_EMULATION (set by the guest)
 set -uo pipefail
 . "$(dirname "$0")/lib/usage.sh"
-cd "$(dirname "$0")/.."
 [[ ${1:-} == --out && -n ${2:-} ]] || usage_error "--out DIR first"
-out=$2; shift 2
+# Resolved before the cd below: a relative DIR is the caller's, not the repository's.
+out=$(realpath -m -- "$2"); shift 2
 (($#)) || usage_error "no variant given"
-mkdir -p "$out"
+cd "$(dirname "$0")/.."
+mkdir -p "$out" || exit 1
 export CHECK_TIME_SCALE=${CHECK_TIME_SCALE:-1}
 
 python3 - > "$out/environment.json" <<'PY'
@@ -31,11 +32,13 @@ print(json.dumps({
     "at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
 }, indent=2))
 PY
+# No half-written environment.json left behind: a directory holding one is a sitting to bench cgroup-report.
+if (($?)); then rm -f "$out/environment.json"; echo "error: cannot write $out/environment.json (above)" >&2; exit 1; fi
 cat "$out/environment.json"
 
 images/check.sh "$@" 2>&1 | tee "$out/image-checks.txt"
 checks=${PIPESTATUS[0]}
-python3 tools/cgroup_view.py --time-scale "$CHECK_TIME_SCALE" "$@" > "$out/cgroup-view.json"
+python3 tools/cgroup_view.py --time-scale "$CHECK_TIME_SCALE" --out "$out/cgroup-view.json" "$@"
 view=$?
 echo "image checks exit $checks, cgroup view exit $view"
 ((checks == 0 && view == 0))

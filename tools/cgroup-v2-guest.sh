@@ -2,7 +2,7 @@
 # A Debian trixie guest on the unified cgroup (v2) hierarchy, under qemu's software emulation (TCG): this
 # host's memory controller is v1 and cannot switch, most Kubernetes nodes run v2. docs/cgroup-v2.md says
 # what it is for and what its figures mean (emulated: times and speeds are not the host's).
-# usage: tools/cgroup-v2-guest.sh build                      the guest's kernel and disk (idempotent)
+# usage: tools/cgroup-v2-guest.sh build                      the guest's kernel and disk (idempotent; as root)
 #        tools/cgroup-v2-guest.sh check [--out DIR] VARIANT...
 #            tools/cgroup-checks.sh in the guest (images/check.sh and how each image sees its cgroup), on
 #            the images images/build.sh built; its results (cgroup version and versions first) into DIR
@@ -10,7 +10,7 @@
 #            any command in the guest, from the repository at /work (read-only), with those images loaded
 # env: FOOTPRINT_GUEST_DIR (~/.cache/footprint/cgroup-v2-guest), GUEST_CPUS (2), GUEST_MEMORY (4G),
 #      GUEST_TIMEOUT (seconds a run may take, 3600), DEBIAN_MIRROR, GUEST_TIME_SCALE (10: how many times
-#      longer images/check.sh waits in the guest than on a host)
+#      longer images/check.sh waits in the guest than on a host); FOOTPRINT_IMAGE_REPO, FOOTPRINT_ENGINE (passed in)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib/usage.sh"
@@ -34,11 +34,23 @@ PACKAGES=(linux-image-amd64 initramfs-tools podman crun conmon netavark curl ca-
 # sits under usr/: the guest's /sbin is a link to usr/sbin, which unpacking sbin/ over it would replace).
 stamp() { { printf '%s\n' trixie "${PACKAGES[*]}"; tar -C "$here/guest/rootfs" -c --sort=name --mtime=@0 --owner=0 --group=0 .; } | sha256sum | cut -c1-16; }
 
-cmd_build() {
+# One guest at a time, build included: a build removes the disk a run would boot. Held until the script exits.
+locked=false
+lock_guest() {
+  $locked && return
   mkdir -p "$GUEST_DIR"
+  exec 9>"$GUEST_DIR/lock"
+  flock -n 9 || die "another guest build or run holds $GUEST_DIR/lock"
+  locked=true
+}
+
+cmd_build() {
+  lock_guest
   if [[ -e $GUEST_DIR/root.img && $(cat "$GUEST_DIR/stamp" 2>/dev/null) == "$(stamp)" ]]; then
     log "guest: reusing $GUEST_DIR (rebuild: remove it)"; return
   fi
+  # mmdebstrap picks its mode by user: root mode as root, the one this was made with; unshare mode otherwise.
+  ((EUID == 0)) || die "building the guest needs root: mmdebstrap runs in its root mode here (its unshare mode, as $(id -un), is untested); build as root with FOOTPRINT_GUEST_DIR=$GUEST_DIR"
   command -v mmdebstrap >/dev/null || die "mmdebstrap is not installed (tools/setup-host.sh)"
   command -v mke2fs >/dev/null || die "mke2fs is not installed (e2fsprogs)"
   local start=$SECONDS root=$GUEST_DIR/rootfs
@@ -73,7 +85,24 @@ boot() { # job-dir
     -virtfs "local,path=$job,mount_tag=job,security_model=none,id=job" \
     -virtfs "local,path=$repo,mount_tag=work,security_model=none,readonly=on,id=work" \
     </dev/null 2>&1 | tee "$job/out/serial.txt" | sed -u 's/^/  guest| /' >&2 || true
-  [[ -s $job/out/rc ]] || { tail -30 "$job/out/serial.txt" >&2; die "the guest did not finish its command (serial console: $job/out/serial.txt)"; }
+  local kept="its last 30 lines above; --out DIR keeps it"
+  [[ -z $guest_out ]] || kept=$guest_out/serial.txt
+  [[ -s $job/out/rc ]] || { tail -30 "$job/out/serial.txt" >&2; die "the guest did not finish its command (serial console: $kept)"; }
+}
+
+# The job directory goes on every exit, die included; what the guest wrote to its out/ (the serial console
+# among it) is kept only where --out asked for it. An EXIT trap's failing command would replace the status.
+guest_job="" guest_out=""
+clean_job() {
+  local rc=$?
+  set +e
+  if [[ -n $guest_job ]]; then
+    if [[ -n $guest_out ]]; then
+      mkdir -p "$guest_out" && cp -r "$guest_job/out/." "$guest_out/" && log "guest: results in $guest_out"
+    fi
+    rm -rf "$guest_job"
+  fi
+  exit "$rc"
 }
 
 cmd_run() {
@@ -87,16 +116,22 @@ cmd_run() {
     esac
   done
   ((${#args[@]})) || usage_error "no command given (after --)"
-  cmd_build
-  exec 9>"$GUEST_DIR/lock"
-  flock -n 9 || die "another guest run holds $GUEST_DIR/lock"
+  cmd_build # and the guest's lock with it
 
   local job; job=$(mktemp -d "${TMPDIR:-/tmp}/footprint-guest.XXXXXX")
+  guest_job=$job guest_out=$out
+  trap clean_job EXIT
+  trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM # bash runs no EXIT trap on a fatal signal
   mkdir "$job/out"
   cp "$here/guest/init.sh" "$job/init.sh"
   printf '%q ' "${args[@]}" > "$job/cmd"
-  printf 'GUEST_EMULATION=%q\n' \
-    "$(qemu-system-x86_64 --version | head -1), -accel tcg -cpu max -smp $CPUS -m $MEMORY" > "$job/env"
+  # The image repository and engine the host's scripts were told, so the guest's look for the same names; the
+  # engine by its name (as images/lib.sh keeps it): the guest finds its own podman, not the host's path to it.
+  {
+    printf 'GUEST_EMULATION=%q\n' "$(qemu-system-x86_64 --version | head -1), -accel tcg -cpu max -smp $CPUS -m $MEMORY"
+    [[ -z ${FOOTPRINT_IMAGE_REPO:-} ]] || printf 'FOOTPRINT_IMAGE_REPO=%q\n' "$FOOTPRINT_IMAGE_REPO"
+    [[ -z ${FOOTPRINT_ENGINE:-} ]] || printf 'FOOTPRINT_ENGINE=%q\n' "$ENGINE"
+  } > "$job/env"
   # The guest keeps what it loaded on its disk: an image is saved only when its ID changed since.
   local save=() ref id
   mkdir -p "$GUEST_DIR/loaded"
@@ -106,20 +141,20 @@ cmd_run() {
     [[ $(cat "$GUEST_DIR/loaded/${ref//[\/:]/_}" 2>/dev/null) == "$id" ]] || save+=("$ref")
   done
   if ((${#save[@]})); then
+    # What the guest holds under those names is unknown until it says it loaded them (out/loaded).
+    for ref in "${save[@]}"; do rm -f "$GUEST_DIR/loaded/${ref//[\/:]/_}"; done
     log "guest: saving ${save[*]}"
     "$ENGINE" save -q -m --format docker-archive -o "$job/images.tar" "${save[@]}"
   fi
   log "guest: booting ($CPUS vCPUs, $MEMORY, emulated; serial console in $job/out/serial.txt)"
   local start=$SECONDS
   boot "$job"
+  # A requested image the guest did not report (its load failed, or the command removed it) is saved next time.
+  for ref in "${images[@]}"; do rm -f "$GUEST_DIR/loaded/${ref//[\/:]/_}"; done
   while read -r ref id; do echo "$id" > "$GUEST_DIR/loaded/${ref//[\/:]/_}"; done < <(cat "$job/out/loaded" 2>/dev/null)
   local rc; rc=$(cat "$job/out/rc")
   log "guest: command exited $rc after $((SECONDS - start)) s"
-  if [[ -n $out ]]; then
-    mkdir -p "$out"; cp "$job/out/"* "$out/"; log "guest: results in $out"
-  fi
-  rm -rf "$job"
-  return "$rc"
+  return "$rc" # clean_job keeps out/ in --out DIR and removes the job directory
 }
 
 cmd_check() {

@@ -11,13 +11,21 @@ down as images/check.sh runs them:
             -XX:+UseSerialGC -Xlog:gc+init): the memory the runtime says it has, the maximum heap it sizes
             from it and the CPUs it counts, from its own log and /q/metrics. Recorded, not judged: the
             images ship with -Xmx, and what a runtime does without it is what this shows (oracle/graal#3992).
-Prints one JSON document; exits 1 when a shipped check fails.
-usage: python3 tools/cgroup_view.py [--time-scale N] VARIANT...
+A variant that cannot be viewed (no build record, a container that does not start) gets its error in its
+row, as shipped and without the heap option, and the others are still viewed.
+Writes one JSON document (to stdout, or with --out to FILE, replaced whole); exits 1 when a shipped check fails
+or a variant could not be viewed.
+usage: python3 tools/cgroup_view.py [--time-scale N] [--out FILE] VARIANT...
+env: FOOTPRINT_IMAGE_REPO (localhost/footprint/service), FOOTPRINT_ENGINE (podman, else docker: as images/lib.sh)
 """
-import argparse, json, pathlib, re, subprocess, sys, time, urllib.request
+import argparse, json, os, pathlib, re, shutil, socket, subprocess, sys, tempfile, time, urllib.request
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-REPO = "localhost/footprint/service"
+REPO = os.environ.get("FOOTPRINT_IMAGE_REPO") or "localhost/footprint/service"
+# The engine images/check.sh uses in the same sitting (images/lib.sh: ENGINE, else FOOTPRINT_ENGINE, else
+# podman or docker on PATH), so both look at the same images.
+ENGINE = os.path.basename(os.environ.get("ENGINE") or os.environ.get("FOOTPRINT_ENGINE")
+                          or shutil.which("podman") or shutil.which("docker") or "")
 PORT = 18081
 MIB = 1 << 20
 # The service's gauge is read between the two outside reads; the request that reads it allocates too.
@@ -25,13 +33,25 @@ TOLERANCE = 2 * MIB
 SAMPLE = re.compile(r'^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})? ([-+0-9.eE]+|NaN)$')
 
 
-def podman(*args, check=True):
-    return subprocess.run(["podman", *args], capture_output=True, text=True, check=check).stdout.strip()
+def engine(*args, check=True):
+    r = subprocess.run([ENGINE, *args], capture_output=True, text=True)
+    if check and r.returncode:
+        raise RuntimeError(f"{ENGINE} {' '.join(args[:2])} exited {r.returncode}: {r.stderr.strip()[-500:]}")
+    return r.stdout.strip()
 
 
 def logs(name):
-    """The container's output, stdout and stderr together (podman logs gives them back on its own two)."""
-    return subprocess.run(["podman", "logs", name], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True).stdout
+    """The container's output, stdout and stderr together (the engine's logs gives them back on its own two)."""
+    return subprocess.run([ENGINE, "logs", name], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True).stdout
+
+
+def port_free():
+    """Refuses a port something already listens on: a stale service there would answer for the container."""
+    try:
+        socket.create_connection(("127.0.0.1", PORT), timeout=1).close()
+    except OSError:
+        return
+    raise RuntimeError(f"127.0.0.1:{PORT} already answers before the container starts: stop what listens there")
 
 
 def metrics():
@@ -87,18 +107,20 @@ def run(image, memory, scale, env=(), args=(), log_pattern=None):
            "-e", "QUARKUS_HTTP_HOST=127.0.0.1"]
     for e in env:
         cmd += ["-e", e]
-    podman(*cmd, image, *args)
     try:
+        # Started inside the try: a start that fails is the variant's error, and what it left is removed.
+        port_free()
+        engine(*cmd, image, *args)
         deadline = time.time() + 60 * scale
         while True:
             try:
                 urllib.request.urlopen(f"http://127.0.0.1:{PORT}/", timeout=5).read()
                 break
             except OSError:
-                if time.time() > deadline or podman("inspect", "-f", "{{.State.Running}}", name) != "true":
+                if time.time() > deadline or engine("inspect", "-f", "{{.State.Running}}", name) != "true":
                     return {"error": f"no 200 on GET / within {60 * scale} s", "log": logs(name)[-2000:]}
                 time.sleep(0.2)
-        cgroup = podman("inspect", "-f", "{{.State.CgroupPath}}", name)
+        cgroup = engine("inspect", "-f", "{{.State.CgroupPath}}", name)
         before = outside(cgroup)
         samples = metrics()
         after = outside(cgroup)
@@ -114,9 +136,9 @@ def run(image, memory, scale, env=(), args=(), log_pattern=None):
                 "serviceLimit": value(samples, "cgroup_memory_limit_bytes"),
                 "serviceWorkingSet": value(samples, "cgroup_memory_working_set_bytes"),
                 "cpuCount": value(samples, "system_cpu_count"), "workRequests": served,
-                "oomKilled": podman("inspect", "-f", "{{.State.OOMKilled}}", name) == "true", "log": log}
+                "oomKilled": engine("inspect", "-f", "{{.State.OOMKilled}}", name) == "true", "log": log}
     finally:
-        podman("rm", "-f", name, check=False)
+        engine("rm", "-f", name, check=False)
 
 
 def sizing(runtime, image, memory, scale):
@@ -147,30 +169,71 @@ def judge(limit_bytes, shipped):
     return failures
 
 
+def view(v, matrix, scale):
+    """One variant's row, filled in as far as it got: on an exception, what is missing carries its message
+    in the `error` fields bench's CgroupChecks reads (shipped, withoutHeapOption), and failures has it too."""
+    row = {"variant": v, "runtime": None, "image": None, "limitBytes": 0, "shipped": None, "withoutHeapOption": None,
+           "failures": []}
+    try:
+        built = json.loads((ROOT / f"images/.built/{v}.json").read_text())
+        name = built.get("variant", v)
+        if name not in matrix:
+            raise RuntimeError(f"{name} is not a variant in images/variants.yaml")
+        row["runtime"] = runtime = matrix[name]["runtime"]
+        memory, row["limitBytes"] = ("64m", 64 * MIB) if runtime == "native" else ("256m", 256 * MIB)
+        image = f"{REPO}:{v}"
+        row["image"] = engine("image", "inspect", "-f", "{{.Id}}", image)
+        shipped = run(image, memory, scale)
+        shipped.pop("log", None)
+        row["shipped"], row["failures"] = shipped, judge(row["limitBytes"], shipped)
+        row["withoutHeapOption"] = sizing(runtime, image, memory, scale)
+    except Exception as e:  # recorded for this variant; the next one is still viewed
+        error = str(e) if isinstance(e, RuntimeError) else f"{type(e).__name__}: {e}"
+        row["error"] = error
+        row["shipped"] = row["shipped"] or {"error": error}
+        row["withoutHeapOption"] = row["withoutHeapOption"] or {"error": error}
+        row["failures"].append(error)
+    return row
+
+
+def write(text, out):
+    """To stdout, or to `out` whole: a temporary file beside it, renamed over it, so no reader sees half."""
+    if out is None:
+        print(text)
+        return
+    out = pathlib.Path(out)
+    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.")
+    try:
+        with os.fdopen(fd, "w") as f:
+            f.write(text + "\n")
+        os.replace(tmp, out)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--time-scale", type=int, default=1)
+    p.add_argument("--out", metavar="FILE")
     p.add_argument("variants", nargs="+")
     a = p.parse_args()
+    if a.time_scale < 1:
+        p.error(f"--time-scale must be a whole number from 1, not {a.time_scale}")
+    if not ENGINE:
+        p.exit(2, "error: no container engine: install podman (tools/setup-host.sh) or docker\n")
+    if a.out and not pathlib.Path(a.out).parent.is_dir():
+        p.error(f"--out {a.out}: no directory {pathlib.Path(a.out).parent}")
     import yaml
     matrix = {v["name"]: v for v in yaml.safe_load((ROOT / "images/variants.yaml").read_text())["variants"]}
     v2 = pathlib.Path("/sys/fs/cgroup/cgroup.controllers").exists()
-    rows, failed = [], False
+    rows = []
     for v in a.variants:
-        built = json.loads((ROOT / f"images/.built/{v}.json").read_text())
-        runtime = matrix[built.get("variant", v)]["runtime"]
-        memory, limit = ("64m", 64 * MIB) if runtime == "native" else ("256m", 256 * MIB)
-        image = f"{REPO}:{v}"
-        shipped = run(image, memory, a.time_scale)
-        shipped.pop("log", None)
-        failures = judge(limit, shipped)
-        failed |= bool(failures)
-        rows.append({"variant": v, "runtime": runtime, "image": podman("image", "inspect", "-f", "{{.Id}}", image),
-                     "limitBytes": limit, "shipped": shipped,
-                     "withoutHeapOption": sizing(runtime, image, memory, a.time_scale), "failures": failures})
+        rows.append(view(v, matrix, a.time_scale))
+        failures = rows[-1]["failures"]
         print(f"cgroup view {v}: {'ok' if not failures else '; '.join(failures)}", file=sys.stderr)
-    print(json.dumps({"cgroup": "v2" if v2 else "v1", "tolerance": TOLERANCE, "rows": rows}, indent=2))
-    return 1 if failed else 0
+    write(json.dumps({"cgroup": "v2" if v2 else "v1", "tolerance": TOLERANCE, "rows": rows}, indent=2), a.out)
+    return 1 if any(r["failures"] for r in rows) else 0
 
 
 if __name__ == "__main__":
