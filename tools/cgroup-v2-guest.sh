@@ -121,16 +121,15 @@ cmd_run() {
   local job; job=$(mktemp -d "${TMPDIR:-/tmp}/footprint-guest.XXXXXX")
   guest_job=$job guest_out=$out
   trap clean_job EXIT
-  trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM # bash runs no EXIT trap on a fatal signal
+  trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM # the signal's own exit status, after clean_job
   mkdir "$job/out"
   cp "$here/guest/init.sh" "$job/init.sh"
   printf '%q ' "${args[@]}" > "$job/cmd"
-  # The image repository and engine the host's scripts were told, so the guest's look for the same names; the
-  # engine by its name (as images/lib.sh keeps it): the guest finds its own podman, not the host's path to it.
+  # The image repository the host's scripts were told, so the guest's look for the same names (its engine is
+  # always its own podman: the images come over as podman's archive).
   {
     printf 'GUEST_EMULATION=%q\n' "$(qemu-system-x86_64 --version | head -1), -accel tcg -cpu max -smp $CPUS -m $MEMORY"
     [[ -z ${FOOTPRINT_IMAGE_REPO:-} ]] || printf 'FOOTPRINT_IMAGE_REPO=%q\n' "$FOOTPRINT_IMAGE_REPO"
-    [[ -z ${FOOTPRINT_ENGINE:-} ]] || printf 'FOOTPRINT_ENGINE=%q\n' "$ENGINE"
   } > "$job/env"
   # The guest keeps what it loaded on its disk: an image is saved only when its ID changed since.
   local save=() ref id

@@ -206,6 +206,10 @@ def write(text, out):
     try:
         with os.fdopen(fd, "w") as f:
             f.write(text + "\n")
+        # mkstemp makes it owner-only; a result file is as readable as any other the umask allows
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o644 & ~umask)
         os.replace(tmp, out)
     except BaseException:
         os.unlink(tmp)

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
+import dev.footprint.bench.model.PhaseSet;
 import dev.footprint.bench.model.ResultStore;
 import dev.footprint.bench.model.Results.TargetResult;
 import dev.footprint.bench.report.CgroupVersions;
@@ -44,7 +45,7 @@ public class CgroupReportCommand implements Callable<Integer> {
         Map<String, CgroupVersions.BenchSitting> byVersion = new TreeMap<>();
         for (String id : store.fullRuns()) {
             List<TargetResult> results = store.read(id);
-            if (!results.isEmpty()) {
+            if (!results.isEmpty() && results.get(0).run().settings().phases() == PhaseSet.fixedRate) {
                 String cgroup = results.get(0).run().machine().getOrDefault("cgroup", "?");
                 String version = cgroup.startsWith("v2") ? "v2" : "v1";
                 byVersion.put(version, new CgroupVersions.BenchSitting(id, cgroup, results));

@@ -110,7 +110,7 @@ public class RunCommand implements Callable<Integer> {
 
     @Option(names = "--time-scale", defaultValue = "1", description = "How many times slower than a host this machine starts "
             + "processes (the emulated cgroup v2 guest: 10): the bounds on a container's first 200 (120 s; a needed-limit "
-            + "probe: 30 s) and on the open loop's JVM are multiplied by it. Default: ${DEFAULT-VALUE}")
+            + "probe: 30 s) and on the open loop's JVM are multiplied by it; a request's 10 s timeout is not. Default: ${DEFAULT-VALUE}")
     int timeScale;
 
     @Option(names = "--needs", description = "After each target's repetitions at --memory, search for its needed limit: "
@@ -196,6 +196,11 @@ public class RunCommand implements Callable<Integer> {
         }
         int startupSeconds = 120 * timeScale;
         PhaseSet phases = fixedRateOnly ? PhaseSet.fixedRate : PhaseSet.all;
+        if ((fixedRateOnly || rateScale != 1) && resultsOption.results.normalize().equals(Path.of("bench/results"))) {
+            // the main table, the overlays and the levers read bench/results' newest run and need its closed-loop phases
+            throw new ParameterException(spec.commandLine(), "--fixed-rate-only and --rate-scale give runs no main table compares with: "
+                    + "give them their own --results (bench/results/cgroup-v2-bench)");
+        }
         Settings settings = quick
                 ? new Settings(memoryBytes, cpus, reps, 3, 5, 1000, 3, 100, true, pageCache, server, generator, startupSeconds, 600,
                         runFlags, 3, warmupSeconds != null ? warmupSeconds : 3, phases, rateScale)

@@ -94,8 +94,8 @@ public final class Results {
 
         /**
          * These settings at another limit for a confirmation of the needed-limit search: the full phases it is judged
-         * on, without the open-loop ones where they are not judged (every phase runs: they are lighter than c50, and
-         * would add a minute to every run).
+         * on; in a run of every phase that is without the open-loop ones (not judged there, they would add a minute to
+         * every run).
          */
         public Settings confirmation(long bytes) {
             return new Settings(bytes, cpus, repetitions, idleSeconds, loadSeconds, workRequests, cooldownSeconds,

@@ -64,7 +64,7 @@ public final class Report {
                 }
             }
             CategoryChart idleVsPeak = idleVsPeak(ordered);
-            if (!idleVsPeak.getSeriesMap().get("idle").getXData().isEmpty()) {
+            if (idleVsPeak != null) {
                 BitmapEncoder.saveBitmap(idleVsPeak, charts.resolve("idle-vs-peak").toString(), BitmapFormat.PNG);
             }
             if (ordered.stream().anyMatch(r -> r.needs() != null)) {
@@ -639,6 +639,7 @@ public final class Report {
         return chart;
     }
 
+    /** The idle and peak working set per target; null when no target has both. */
     static CategoryChart idleVsPeak(List<TargetResult> results) {
         CategoryChart chart = new CategoryChartBuilder().width(960).height(420)
                 .title("Working set per target, MiB (median)").yAxisTitle("MiB").build();
@@ -657,6 +658,9 @@ public final class Report {
                 peak.add(r.summary().get(peakMetric).median());
             }
         }
+        if (names.isEmpty()) {
+            return null; // no target has both figures (every one failed): XChart takes no empty series
+        }
         chart.addSeries("idle", names, idle);
         chart.addSeries(fixedRate ? "peak, open-loop phases" : "peak, 200 connections", names, peak);
         return chart;
@@ -668,9 +672,19 @@ public final class Report {
             return r.target().name() + ": not measured (" + r.target().notMeasured() + ")";
         }
         Map<Metric, Stat> s = r.summary();
+        if (r.run().settings().phases() == PhaseSet.fixedRate) {
+            return String.format(Locale.ROOT, "%s: idle %s MiB, peak over the open-loop phases %s, after them %s, startup %s ms, "
+                    + "p99 %s ms at %,.0f req/s%s", r.target().name(), stat(s, Metric.idleMiB), stat(s, Metric.fixedRatePeakMiB),
+                    stat(s, Metric.afterWorkMiB), stat(s, Metric.startupMs), stat(s, Metric.p99(Phase.rate1k)),
+                    r.run().settings().perSecond(Phase.rate1k), r.needs() == null ? "" : ", " + needsLine(r.needs()));
+        }
         return String.format(Locale.ROOT, "%s: idle %s MiB, peak 50c %s, peak 200c %s, after /work %s, startup %s ms, %s req/s at 50c",
                 r.target().name(), stat(s, Metric.idleMiB), stat(s, Metric.peak50MiB), stat(s, Metric.peak200MiB),
                 stat(s, Metric.afterWorkMiB), stat(s, Metric.startupMs), stat(s, Metric.rps_c50));
+    }
+
+    private static String needsLine(Results.Needs n) {
+        return n.neededBytes() > 0 ? String.format(Locale.ROOT, "needs %,d MiB", n.neededBytes() >> 20) : "needed limit not found";
     }
 
     /** The median with the smallest and largest repetition in brackets, in the metric's decimals. */

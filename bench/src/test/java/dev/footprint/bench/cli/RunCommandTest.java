@@ -68,6 +68,26 @@ class RunCommandTest {
         assertTrue(err.toString().contains("--warmup-seconds must be 0 or more, not -1"), err.toString());
     }
 
+    @Test
+    void aFixedRateSittingNeedsItsOwnResultsAndExtendsOnlyAFixedRateRunAtItsRates(@TempDir Path results) {
+        TargetResult go = Fixtures.target("go-nethttp", TargetKind.peer, List.of(Fixtures.rep(1, 5, 8, 1000)));
+        new ResultStore(results).write(go); // a run of every phase, at the unscaled rates
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new RunCommand()).setErr(new PrintWriter(err));
+        String[] common = {"--parse-only", "--no-locked-down", "--page-cache", "warm", "--warmup-seconds", "0",
+                "--image", "localhost/footprint/peer-go-nethttp", "--name", "go-nethttp"};
+        assertEquals(2, cli.execute(with(common, "--fixed-rate-only", "--run-id", "20260102-000000")), err.toString());
+        assertTrue(err.toString().contains("give them their own --results"), err.toString());
+        String[] here = with(common, "--results", results.toString());
+        assertEquals(2, cli.execute(with(here, "--fixed-rate-only", "--rate-scale", "0.1", "--run-id", go.run().runId())), err.toString());
+        assertTrue(err.toString().contains("ran all phases at rate scale 1.0, this sitting would run fixedRate at 0.1"), err.toString());
+        assertEquals(0, cli.execute(with(here, "--fixed-rate-only", "--rate-scale", "0.1", "--run-id", "20260102-000000")), err.toString());
+        assertEquals(2, cli.execute(with(here, "--rate-scale", "0", "--run-id", "20260102-000000")));
+        assertTrue(err.toString().contains("--rate-scale must be above 0 and at most 10, not 0.0"), err.toString());
+        assertEquals(2, cli.execute(with(here, "--time-scale", "0", "--run-id", "20260102-000000")));
+        assertTrue(err.toString().contains("--time-scale must be from 1 to 100, not 0"), err.toString());
+    }
+
     private static String[] with(String[] args, String... more) {
         return java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(more)).toArray(String[]::new);
     }
