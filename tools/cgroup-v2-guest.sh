@@ -6,8 +6,10 @@
 #        tools/cgroup-v2-guest.sh check [--out DIR] VARIANT...
 #            tools/cgroup-checks.sh in the guest (images/check.sh and how each image sees its cgroup), on
 #            the images images/build.sh built; its results (cgroup version and versions first) into DIR
-#        tools/cgroup-v2-guest.sh run [--images REF,...] [--out DIR] -- COMMAND...
-#            any command in the guest, from the repository at /work (read-only), with those images loaded
+#        tools/cgroup-v2-guest.sh run [--images REF,...] [--out DIR] [--relay-port PORT] -- COMMAND...
+#            any command in the guest, from the repository at /work (read-only), with those images loaded;
+#            --relay-port: the guest's PORT forwarded to this host's 127.0.0.1:PORT and an OpenLoopRelay at
+#            10.0.2.100:7000 in the guest (bench run --open-loop-relay), so the open loop runs unemulated here
 # env: FOOTPRINT_GUEST_DIR (~/.cache/footprint/cgroup-v2-guest), GUEST_CPUS (2), GUEST_MEMORY (4G),
 #      GUEST_TIMEOUT (seconds a run may take, 3600), DEBIAN_MIRROR, GUEST_TIME_SCALE (10: how many times
 #      longer images/check.sh waits in the guest than on a host); FOOTPRINT_IMAGE_REPO, FOOTPRINT_ENGINE (passed in)
@@ -25,10 +27,10 @@ TIMEOUT=${GUEST_TIMEOUT:-3600}
 TIME_SCALE=${GUEST_TIME_SCALE:-10}
 DISK_SIZE=24G
 # What the guest runs: podman with crun (Podman's default runtime on v2), the tools images/check.sh and
-# tools/cgroup-checks.sh call, the bench's (a JRE, wrk, hey, GNU time), and Debian's kernel with its
-# initramfs (virtio disk, 9p shares).
+# tools/cgroup-checks.sh call, the bench's (a JRE with what its charts' fonts need, wrk, hey, GNU time,
+# nftables for --relay-port), and Debian's kernel with its initramfs (virtio disk, 9p shares).
 PACKAGES=(linux-image-amd64 initramfs-tools podman crun conmon netavark curl ca-certificates python3 python3-yaml
-  iproute2 procps kmod openjdk-21-jre-headless wrk hey time)
+  iproute2 procps kmod openjdk-21-jre-headless libharfbuzz0b fontconfig fonts-dejavu-core wrk hey time nftables)
 
 # The disk is rebuilt when what goes into it changes: the suite, the packages, tools/guest/rootfs/ (whose init
 # sits under usr/: the guest's /sbin is a link to usr/sbin, which unpacking sbin/ over it would replace).
@@ -73,12 +75,14 @@ cmd_build() {
 
 # Boots the guest once: the job directory (init.sh, the command, images to load, out/) and the repository are
 # shared over 9p; the guest powers itself off when the command ends, leaving its exit status in out/rc.
-boot() { # job-dir
-  local job=$1
+boot() { # job-dir [relay-port]
+  local job=$1 relay_port=${2:-} nic=(-nic none)
+  # restrict=on: the guest reaches nothing on this host but the relay; the relay loads only the forwarded port
+  [[ -z $relay_port ]] || nic=(-nic "user,model=virtio-net-pci,restrict=on,hostfwd=tcp:127.0.0.1:$relay_port-10.0.2.15:$relay_port,guestfwd=tcp:10.0.2.100:7000-cmd:java -cp $repo/bench/target/footprint-bench.jar dev.footprint.bench.measure.OpenLoopRelay $relay_port")
   command -v qemu-system-x86_64 >/dev/null || die "qemu-system-x86_64 is not installed (tools/setup-host.sh)"
   # -cpu max: the instructions GraalVM's default target (x86-64-v3) and the JDK expect, emulated.
   timeout --kill-after=10 "$TIMEOUT" qemu-system-x86_64 -accel tcg -cpu max -smp "$CPUS" -m "$MEMORY" \
-    -nographic -no-reboot -nic none \
+    -nographic -no-reboot "${nic[@]}" \
     -kernel "$GUEST_DIR/vmlinuz" -initrd "$GUEST_DIR/initrd.img" \
     -append "root=/dev/vda rw console=ttyS0 init=/usr/sbin/footprint-init cgroup_no_v1=all panic=-1 quiet" \
     -drive "file=$GUEST_DIR/root.img,if=virtio,format=raw" \
@@ -106,11 +110,15 @@ clean_job() {
 }
 
 cmd_run() {
-  local images=() out="" args=()
+  local images=() out="" args=() relay_port=""
   while (($#)); do
     case $1 in
       --images) IFS=, read -ra images <<<"${2:?--images needs a value}"; shift 2 ;;
       --out) out=${2:?--out needs a directory}; shift 2 ;;
+      --relay-port) relay_port=${2:?--relay-port needs a port}; shift 2
+        [[ $relay_port =~ ^[0-9]{1,5}$ ]] && ((relay_port >= 1024 && relay_port <= 65535)) || usage_error "--relay-port must be a port from 1024 to 65535, not $relay_port"
+        [[ -s $repo/bench/target/footprint-bench.jar ]] || die "--relay-port runs bench/target/footprint-bench.jar here: bench/run.sh builds it"
+        ! (exec 3<>"/dev/tcp/127.0.0.1/$relay_port") 2>/dev/null || die "127.0.0.1:$relay_port is in use here: the guest's port is forwarded to it" ;;
       --) shift; args=("$@"); break ;;
       *) usage_error "unknown argument $1 (the command goes after --)" ;;
     esac
@@ -130,6 +138,7 @@ cmd_run() {
   {
     printf 'GUEST_EMULATION=%q\n' "$(qemu-system-x86_64 --version | head -1), -accel tcg -cpu max -smp $CPUS -m $MEMORY"
     [[ -z ${FOOTPRINT_IMAGE_REPO:-} ]] || printf 'FOOTPRINT_IMAGE_REPO=%q\n' "$FOOTPRINT_IMAGE_REPO"
+    [[ -z $relay_port ]] || printf 'GUEST_RELAY_PORT=%q\n' "$relay_port"
   } > "$job/env"
   # The guest keeps what it loaded on its disk: an image is saved only when its ID changed since.
   local save=() ref id
@@ -147,7 +156,7 @@ cmd_run() {
   fi
   log "guest: booting ($CPUS vCPUs, $MEMORY, emulated; serial console in $job/out/serial.txt)"
   local start=$SECONDS
-  boot "$job"
+  boot "$job" "$relay_port"
   # A requested image the guest did not report (its load failed, or the command removed it) is saved next time.
   for ref in "${images[@]}"; do rm -f "$GUEST_DIR/loaded/${ref//[\/:]/_}"; done
   while read -r ref id; do echo "$id" > "$GUEST_DIR/loaded/${ref//[\/:]/_}"; done < <(cat "$job/out/loaded" 2>/dev/null)

@@ -31,6 +31,14 @@ mkdir -p /work
 mount -t 9p -o trans=virtio,version=9p2000.L,msize=1048576,ro work /work || { say "no work share"; exit; }
 
 set -a; . /job/env; set +a
+# The network qemu gives with --relay-port only (user mode: the guest is 10.0.2.15, the relay 10.0.2.100).
+# The targets listen on 127.0.0.1 only: what comes to the forwarded port is turned to it (route_localnet).
+if [[ -n ${GUEST_RELAY_PORT:-} ]] && modprobe virtio_net && nic=$(ls /sys/class/net | grep -vx lo | head -1) && [[ -n $nic ]]; then
+  ip addr add 10.0.2.15/24 dev "$nic" && ip link set "$nic" up && sysctl -qw net.ipv4.conf.all.route_localnet=1 &&
+    nft "add table ip relay; add chain ip relay in { type nat hook prerouting priority dstnat; };
+         add rule ip relay in iifname $nic tcp dport $GUEST_RELAY_PORT dnat to 127.0.0.1:$GUEST_RELAY_PORT" ||
+    { say "the relay's network did not come up"; echo 1 > /job/out/rc; exit; }
+fi
 cd /work
 if [[ -e /job/images.tar ]]; then
   say "loading images"

@@ -1,5 +1,6 @@
 package dev.footprint.bench.cli;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -11,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
@@ -113,6 +113,11 @@ public class RunCommand implements Callable<Integer> {
             + "probe: 30 s) and on the open loop's JVM are multiplied by it; a request's 10 s timeout is not. Default: ${DEFAULT-VALUE}")
     int timeScale;
 
+    @Option(names = "--open-loop-relay", paramLabel = "HOST:PORT", description = "Send each open-loop phase to an "
+            + "OpenLoopRelay there instead of running it here: an emulated guest's own generator JVM took a core at 25 req/s "
+            + "(tools/cgroup-v2-guest.sh run --relay-port starts one on the emulating host, at 10.0.2.100:7000)")
+    String openLoopRelay;
+
     @Option(names = "--needs", description = "After each target's repetitions at --memory, search for its needed limit: "
             + "the smallest memory limit at which it still passes the phases (NeededLimit), and confirm it")
     boolean needs;
@@ -194,6 +199,7 @@ public class RunCommand implements Callable<Integer> {
         if (timeScale < 1 || timeScale > 100) {
             throw new ParameterException(spec.commandLine(), "--time-scale must be from 1 to 100, not " + timeScale);
         }
+        InetSocketAddress relay = openLoopRelay == null ? null : relayAddress(openLoopRelay);
         int startupSeconds = 120 * timeScale;
         PhaseSet phases = fixedRateOnly ? PhaseSet.fixedRate : PhaseSet.all;
         if ((fixedRateOnly || rateScale != 1) && resultsOption.results.normalize().equals(Path.of("bench/results"))) {
@@ -217,27 +223,25 @@ public class RunCommand implements Callable<Integer> {
                 : LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + (quick ? "-quick" : "");
         ResultStore store = new ResultStore(resultsOption.results);
         // the rows of one run are compared with each other: a sitting that extends it runs its targets as the first did
-        Optional<List<String>> earlierFlags = store.readAny(id).map(r -> r.run().settings().runFlags());
-        if (earlierFlags.isPresent() && !earlierFlags.get().equals(runFlags)) {
+        Optional<Settings> earlier = store.readAny(id).map(r -> r.run().settings());
+        if (earlier.isPresent() && !earlier.get().runFlags().equals(runFlags)) {
             throw new ParameterException(spec.commandLine(), "run " + id + " ran its targets with the flags "
-                    + earlierFlags.get() + ", this sitting would use " + runFlags
-                    + ": extend it with " + (earlierFlags.get().isEmpty() ? "--no-locked-down" : "--locked-down")
+                    + earlier.get().runFlags() + ", this sitting would use " + runFlags
+                    + ": extend it with " + (earlier.get().runFlags().isEmpty() ? "--no-locked-down" : "--locked-down")
                     + ", or use another --run-id");
         }
-        OptionalInt earlierWarmup = store.readAny(id).stream().mapToInt(r -> r.run().settings().warmupSeconds()).findFirst();
-        if (earlierWarmup.isPresent() && earlierWarmup.getAsInt() != settings.warmupSeconds()) {
-            throw new ParameterException(spec.commandLine(), "run " + id + " warmed its targets up for " + earlierWarmup.getAsInt()
+        if (earlier.isPresent() && earlier.get().warmupSeconds() != settings.warmupSeconds()) {
+            throw new ParameterException(spec.commandLine(), "run " + id + " warmed its targets up for " + earlier.get().warmupSeconds()
                     + " s before c50, this sitting would for " + settings.warmupSeconds() + " s: extend it with --warmup-seconds "
-                    + earlierWarmup.getAsInt() + ", or use another --run-id");
+                    + earlier.get().warmupSeconds() + ", or use another --run-id");
         }
-        Optional<Settings> earlier = store.readAny(id).map(r -> r.run().settings());
         if (earlier.isPresent() && (earlier.get().phases() != phases || earlier.get().rateScale() != rateScale)) {
             throw new ParameterException(spec.commandLine(), "run " + id + " ran " + earlier.get().phases() + " phases at rate scale "
                     + earlier.get().rateScale() + ", this sitting would run " + phases + " at " + rateScale
                     + ": extend it with the same --fixed-rate-only and --rate-scale, or use another --run-id");
         }
         // an attribution run's JVMs all track their native memory, or none of a run's do
-        List<TargetSpec> earlierBuilds = store.readAny(id).isEmpty() ? List.of()
+        List<TargetSpec> earlierBuilds = earlier.isEmpty() ? List.of()
                 : store.read(id).stream().map(TargetResult::target).filter(t -> t.build() != null).toList();
         Optional<Boolean> earlierTracking = earlierBuilds.isEmpty() ? Optional.empty() : earlierBuilds.stream()
                 .filter(onJvm(targetsFileOption.targetsFile)).map(TargetSpec::tracksNativeMemory).reduce(Boolean::logicalOr);
@@ -250,8 +254,12 @@ public class RunCommand implements Callable<Integer> {
             return 0;
         }
         ContainerEngine engine = engineOption.engine();
-        LoadGenerators load = LoadGenerators.pinned(wrkExecutable, heyExecutable, generator, timeScale);
-        RunInfo run = new RunInfo(id, Instant.now().toString(), commandLine(), Machine.describe(engine, load.wrk()), settings);
+        LoadGenerators load = LoadGenerators.pinned(wrkExecutable, heyExecutable, generator, timeScale, relay);
+        Map<String, String> machine = Machine.describe(engine, load.wrk());
+        if (relay != null) {
+            machine.put("loadGenerator", machine.get("loadGenerator") + "; the open loop relayed to " + openLoopRelay + " (the emulating host)");
+        }
+        RunInfo run = new RunInfo(id, Instant.now().toString(), commandLine(), machine, settings);
 
         List<TargetResult> done = new ArrayList<>();
         List<TargetSpec> measured = targets.stream().filter(TargetSpec::measured).toList();
@@ -363,5 +371,14 @@ public class RunCommand implements Callable<Integer> {
 
     private String commandLine() {
         return "bench " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    }
+
+    private InetSocketAddress relayAddress(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        String port = colon < 0 ? "" : hostPort.substring(colon + 1);
+        if (colon < 1 || !port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+            throw new ParameterException(spec.commandLine(), "--open-loop-relay must be HOST:PORT, not " + hostPort);
+        }
+        return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(port));
     }
 }

@@ -71,7 +71,13 @@ public final class Runner {
 
     /** Seconds one repetition takes, besides startup (the allocation phase, bound by a count, at its usual length). */
     public static long plannedSeconds(Settings s, boolean hasWork) {
-        return MEASURED.stream().filter(p -> (hasWork || !p.onWorkPath()) && s.phases().runs(p)).mapToLong(p -> plannedSeconds(s, p)).sum();
+        return MEASURED.stream().filter(p -> runs(s, p, hasWork)).mapToLong(p -> plannedSeconds(s, p)).sum();
+    }
+
+    /** Whether a repetition under {@code s} runs the phase: in its phase set, with a length, on a path the target has. */
+    static boolean runs(Settings s, Phase p, boolean hasWork) {
+        return s.phases().runs(p) && (hasWork || !p.onWorkPath()) && !(Phase.FIXED_RATE.contains(p) && s.fixedRateSeconds() <= 0)
+                && !(p == Phase.warmup && s.warmupSeconds() <= 0);
     }
 
     /** The phases after startup, in the order they run. */
@@ -131,8 +137,7 @@ public final class Runner {
                 double readyAfterStart = Duration.between(engine.startedAt(container), firstResponseAt).toNanos() / 1e6;
                 phases.add(meter.end(null));
                 for (Phase phase : MEASURED) {
-                    if (!s.phases().runs(phase) || phase.onWorkPath() && target.workPath() == null
-                            || Phase.FIXED_RATE.contains(phase) && s.fixedRateSeconds() <= 0 || phase == Phase.warmup && s.warmupSeconds() <= 0) {
+                    if (!runs(s, phase, target.workPath() != null)) {
                         continue;
                     }
                     progress.phase(phase.name(), plannedSeconds(s, phase));

@@ -86,6 +86,10 @@ class RunCommandTest {
         assertTrue(err.toString().contains("--rate-scale must be above 0 and at most 10, not 0.0"), err.toString());
         assertEquals(2, cli.execute(with(here, "--time-scale", "0", "--run-id", "20260102-000000")));
         assertTrue(err.toString().contains("--time-scale must be from 1 to 100, not 0"), err.toString());
+        for (String relay : new String[] {"10.0.2.100", "10.0.2.100:", ":7000", "10.0.2.100:70000", "10.0.2.100:port"}) {
+            assertEquals(2, cli.execute(with(here, "--open-loop-relay", relay, "--run-id", "20260102-000000")), relay);
+            assertTrue(err.toString().contains("--open-loop-relay must be HOST:PORT, not " + relay), err.toString());
+        }
     }
 
     private static String[] with(String[] args, String... more) {
