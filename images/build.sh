@@ -71,14 +71,6 @@ cannot_build() {
   return 0
 }
 
-native_image() {
-  local ni
-  for ni in "${GRAALVM_HOME:+$GRAALVM_HOME/bin/native-image}" "$(command -v native-image || true)"; do
-    [[ -n $ni && -x $ni ]] && { echo "$ni"; return 0; }
-  done
-  return 1
-}
-
 # The Maven step a variant needs, run when its artifact is missing, older than the sources, or
 # built with other extensions (ARTIFACT.without says which were left out).
 stale() { # artifact
@@ -104,13 +96,7 @@ package_native() {
     echo "${maven_without[*]}" > "$runner.without"
   fi
   [[ -x $runner ]] || die "no $runner: run ./mvnw package -Dnative"
-  # The executable plus any shared library it loads from outside the system library directories
-  # (none for a stock GraalVM/Mandrel build), so that it runs on a minimal base.
-  rm -rf "$bundle"; mkdir -p "$bundle"
-  cp "$runner" "$bundle/application"
-  ldd "$runner" | awk '$2 == "=>" && $3 ~ /^\// {print $3}' | while read -r lib; do
-    case $lib in /lib/*|/lib64/*|/usr/lib/*|/usr/lib64/*) ;; *) cp -L "$lib" "$bundle/" ;; esac
-  done
+  native_bundle "$runner" "$bundle"
 }
 
 build_variant() {

@@ -9,6 +9,24 @@ if [[ -z ${ENGINE:-} ]]; then
 fi
 image_exists() { "$ENGINE" image inspect "$1" >/dev/null 2>&1; }
 
+# The native-image to compile with (GRAALVM_HOME's, else PATH's), or fail.
+native_image() {
+  local ni
+  for ni in "${GRAALVM_HOME:+$GRAALVM_HOME/bin/native-image}" "$(command -v native-image || true)"; do
+    [[ -n $ni && -x $ni ]] && { echo "$ni"; return 0; }
+  done
+  return 1
+}
+# native_bundle EXECUTABLE DIR: DIR/application plus any shared library it loads from outside the
+# system library directories (none for a stock GraalVM/Mandrel build), so that it runs on a minimal base.
+native_bundle() {
+  rm -rf "$2"; mkdir -p "$2"
+  cp "$1" "$2/application"
+  ldd "$1" | awk '$2 == "=>" && $3 ~ /^\// {print $3}' | while read -r lib; do
+    case $lib in /lib/*|/lib64/*|/usr/lib/*|/usr/lib64/*) ;; *) cp -L "$lib" "$2/" ;; esac
+  done
+}
+
 # The image matrix (images/variants.yaml), the one list of the variants:
 #   matrix names [FIELD]          the variants in order; with FIELD, those where it is true
 #   matrix field VARIANT FIELD    one value, '' where absent (true/false for flags)

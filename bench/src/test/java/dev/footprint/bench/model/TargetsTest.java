@@ -39,6 +39,27 @@ class TargetsTest {
     }
 
     @Test
+    void peersWithTheProjectsTuningRunTheImagesOptions() throws Exception {
+        String env = Files.readAllLines(Path.of("../images/jvm/Containerfile")).stream()
+                .filter(l -> l.startsWith("ENV JDK_JAVA_OPTIONS=")).findFirst().orElseThrow();
+        String options = env.substring(env.indexOf('"') + 1, env.lastIndexOf('"'));
+        String cmd = Files.readAllLines(Path.of("../images/native/Containerfile")).stream()
+                .filter(l -> l.startsWith("CMD [")).findFirst().orElseThrow();
+        List<String> nativeOptions = java.util.Arrays.stream(cmd.substring(5, cmd.lastIndexOf(']')).split(","))
+                .map(a -> a.trim().replace("\"", "")).toList();
+        List<TargetSpec> tuned = Targets.load(Path.of("targets.yaml")).stream()
+                .filter(t -> t.kind() == TargetKind.peer && t.name().endsWith("-project-tuning")).toList();
+        assertTrue(tuned.size() >= 5, "the Java peers with the project's tuning: " + tuned);
+        for (TargetSpec t : tuned) {
+            if (t.name().contains("native")) {
+                assertEquals(nativeOptions, t.command(), t.name());
+            } else {
+                assertEquals(options, t.env().get("JDK_JAVA_OPTIONS"), t.name());
+            }
+        }
+    }
+
+    @Test
     void everyLeverNamesABaselineInTheSameFile() {
         List<TargetSpec> levers = Targets.load(Path.of("levers.yaml"));
         List<String> names = names(levers);
