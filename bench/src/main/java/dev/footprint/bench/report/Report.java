@@ -91,6 +91,9 @@ public final class Report {
                 }
             }
             Path page = docs.resolve("memory.md");
+            if (Files.exists(page) && Files.readString(page).contains("<!-- generated:java-stacks ")) {
+                blocks.put("java-stacks", JavaStacks.block(new ResultStore(store.root().resolve(JavaStacks.DIR)), targets));
+            }
             if (Files.exists(page) && Files.readString(page).contains("<!-- generated:needs ")) {
                 GeneratedBlock.replaceAll(page, "bench/run.sh report", blocks);
             } else {
